@@ -1,0 +1,17 @@
+# Writes OUT, a C file holding every schema/NNN_*.sql as a string, in order.
+# Migration N is the file whose name starts with N; user_version counts them.
+set(body "/* Generated from the schema directory by cmake/embed_schema.cmake. Do not edit. */\n#include <stddef.h>\n\n")
+set(names "")
+set(count 0)
+foreach(f IN LISTS FILES)
+  get_filename_component(name ${f} NAME)
+  file(READ ${f} text HEX)
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," text "${text}")
+  string(APPEND body "static const unsigned char m${count}[] = {${text}0x00};\n")
+  string(APPEND names "    {\"${name}\", (const char *)m${count}},\n")
+  math(EXPR count "${count} + 1")
+endforeach()
+string(APPEND body "\nstruct schema_migration { const char *name; const char *sql; };\n")
+string(APPEND body "const struct schema_migration schema_migrations[] = {\n${names}    {NULL, NULL}\n};\n")
+string(APPEND body "const int schema_migration_count = ${count};\n")
+file(WRITE ${OUT} "${body}")

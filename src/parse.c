@@ -1,0 +1,298 @@
+/* parse.c - cleaned text, tokens, parse results, the parser registry and
+ * format detection. */
+#include "parse.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+
+/* --- cleaning -------------------------------------------------------- */
+
+/* Length of an ANSI escape sequence starting at s[0] == ESC. */
+static size_t ansi_len(const char *s, size_t n)
+{
+    if (n < 2)
+        return 1;
+    if (s[1] == '[') { /* CSI: parameters then one final byte @..~ */
+        size_t i = 2;
+        while (i < n && ((unsigned char)s[i] < 0x40 || (unsigned char)s[i] > 0x7e))
+            i++;
+        return i < n ? i + 1 : n;
+    }
+    if (s[1] == ']') { /* OSC: up to BEL or ESC \ */
+        size_t i = 2;
+        while (i < n && s[i] != '\a' && !(s[i] == 0x1b && i + 1 < n && s[i + 1] == '\\'))
+            i++;
+        if (i < n && s[i] == '\a')
+            return i + 1;
+        return i + 1 < n ? i + 2 : n;
+    }
+    return 2; /* two-byte escape */
+}
+
+/* docker compose prefixes a service's lines with "name_1    | " (v1) or
+ * "name-1  | " (v2): a name ending in a replica number, blanks, a bar. */
+static size_t compose_prefix_len(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9')) || s[i] == '_' || s[i] == '-' || s[i] == '.'))
+        i++;
+    if (i < 3)
+        return 0;
+    size_t d = i;
+    while (d > 0 && s[d - 1] >= '0' && s[d - 1] <= '9')
+        d--;
+    if (d == i || d < 2 || (s[d - 1] != '_' && s[d - 1] != '-'))
+        return 0;
+    size_t j = i;
+    while (j < n && s[j] == ' ')
+        j++;
+    if (j == i || j >= n || s[j] != '|')
+        return 0;
+    j++;
+    if (j < n && s[j] == ' ')
+        j++;
+    return j;
+}
+
+/* Cleans one raw line into out; returns the cleaned length. */
+static size_t clean_line(const char *s, size_t n, char *out)
+{
+    /* A terminal redraws progress lines with \r: keep what was last drawn,
+     * i.e. the text after the last \r that is followed by something. */
+    size_t start = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '\r' && i + 1 < n)
+            start = i + 1;
+    size_t o = 0;
+    for (size_t i = start; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0x1b) {
+            i += ansi_len(s + i, n - i) - 1;
+            continue;
+        }
+        if (c == '\r')
+            continue;
+        out[o++] = (char)c;
+    }
+    size_t skip = compose_prefix_len(out, o);
+    if (skip) {
+        memmove(out, out + skip, o - skip);
+        o -= skip;
+    }
+    /* Markdown quote marks: "> text" or ">\ttext" or a lone ">". */
+    while (o > 0 && out[0] == '>' && (o == 1 || out[1] == ' ' || out[1] == '\t')) {
+        size_t k = o == 1 ? 1 : 2;
+        memmove(out, out + k, o - k);
+        o -= k;
+    }
+    while (o > 0 && (out[o - 1] == ' ' || out[o - 1] == '\t'))
+        o--;
+    out[o] = '\0';
+    return o;
+}
+
+void text_split(struct text *t, const char *buf, size_t len)
+{
+    memset(t, 0, sizeof(*t));
+    if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+        buf += 3;
+        len -= 3;
+    }
+    if (memchr(buf, '\0', len))
+        t->has_nul = 1;
+    /* A file with \r but no \n (classic Mac, or a raw terminal capture of
+     * one redrawn line) is split on \r instead. */
+    char sep = '\n';
+    if (!memchr(buf, '\n', len) && memchr(buf, '\r', len))
+        sep = '\r';
+    size_t nlines = 1;
+    for (size_t i = 0; i < len; i++)
+        if (buf[i] == sep)
+            nlines++;
+    t->lines = xcalloc(nlines, sizeof(struct line));
+    t->store = xmalloc(len + nlines + 1);
+    size_t o = 0, pos = 0;
+    int no = 0;
+    while (pos < len || (pos == len && no == 0 && len == 0)) {
+        const char *nl = memchr(buf + pos, sep, len - pos);
+        size_t end = nl ? (size_t)(nl - buf) : len;
+        no++;
+        size_t cl = clean_line(buf + pos, end - pos, t->store + o);
+        t->lines[t->n].s = t->store + o;
+        t->lines[t->n].n = cl;
+        t->lines[t->n].no = no;
+        t->n++;
+        o += cl + 1;
+        if (!nl)
+            break;
+        pos = end + 1;
+        if (pos == len)
+            break; /* a final newline ends the last line; it starts none */
+    }
+}
+
+void text_free(struct text *t)
+{
+    free(t->lines);
+    free(t->store);
+    memset(t, 0, sizeof(*t));
+}
+
+/* --- tokens and helpers ---------------------------------------------- */
+
+size_t tok_split(const char *s, size_t n, struct tok *toks, size_t max)
+{
+    size_t count = 0, i = 0;
+    while (i < n) {
+        while (i < n && (s[i] == ' ' || s[i] == '\t'))
+            i++;
+        if (i >= n)
+            break;
+        size_t st = i;
+        while (i < n && s[i] != ' ' && s[i] != '\t')
+            i++;
+        if (count < max) {
+            toks[count].s = s + st;
+            toks[count].n = i - st;
+        }
+        count++;
+    }
+    return count;
+}
+
+int tok_eq(struct tok t, const char *lit)
+{
+    size_t l = strlen(lit);
+    return t.n == l && memcmp(t.s, lit, l) == 0;
+}
+
+const char *str_skip_blank(const char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    return s;
+}
+
+int str_starts(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+int line_blank(const struct line *l)
+{
+    return *str_skip_blank(l->s) == '\0';
+}
+
+const char *line_find(const struct line *l, const char *needle)
+{
+    return strstr(l->s, needle);
+}
+
+/* --- results ----------------------------------------------------------- */
+
+void parse_result_init(struct parse_result *pr)
+{
+    memset(pr, 0, sizeof(*pr));
+}
+
+void parse_result_free(struct parse_result *pr)
+{
+    for (size_t i = 0; i < pr->nruns; i++)
+        run_free(pr->runs[i]);
+    free(pr->runs);
+    memset(pr, 0, sizeof(*pr));
+}
+
+void parse_emit(struct parse_result *pr, struct run *r)
+{
+    ARRAY_GROW(pr->runs, pr->nruns, pr->capruns);
+    pr->runs[pr->nruns++] = r;
+}
+
+int parse_fail(struct parse_result *pr, int line, const char *fmt, ...)
+{
+    if (pr->err[0])
+        return -1; /* keep the first reason */
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(pr->err, sizeof(pr->err), fmt, ap);
+    va_end(ap);
+    pr->err_line = line;
+    return -1;
+}
+
+int parse_check(struct parse_result *pr)
+{
+    if (pr->err[0])
+        return -1;
+    if (pr->nruns == 0)
+        return parse_fail(pr, 0, "no complete load-test output found");
+    for (size_t i = 0; i < pr->nruns; i++) {
+        const struct run *r = pr->runs[i];
+        if (!run_has(r->requests) && !run_has(r->rps))
+            return parse_fail(pr, r->first_line,
+                              "%s output without a request count or a request rate",
+                              r->tool ? r->tool : "load-tool");
+    }
+    return 0;
+}
+
+int parse_text(const struct parser *p, const struct text *t, struct parse_result *pr)
+{
+    if (p->parse(t, pr) < 0) {
+        if (!pr->err[0])
+            parse_fail(pr, 0, "%s: cannot read this output", p->name);
+        return -1;
+    }
+    return parse_check(pr);
+}
+
+/* --- registry ---------------------------------------------------------- */
+
+extern const struct parser parser_wrk;
+
+const struct parser *const parsers[] = {
+    &parser_wrk,
+    NULL,
+};
+
+const struct parser *parser_find(const char *name)
+{
+    for (size_t i = 0; parsers[i]; i++)
+        if (strcmp(parsers[i]->name, name) == 0)
+            return parsers[i];
+    return NULL;
+}
+
+const struct parser *parser_detect(const struct text *t)
+{
+    const struct parser *best = NULL;
+    int best_score = 0;
+    if (t->has_nul)
+        return NULL;
+    for (size_t i = 0; parsers[i]; i++) {
+        if (!parsers[i]->sniff)
+            continue;
+        int s = parsers[i]->sniff(t);
+        if (s > best_score) {
+            best_score = s;
+            best = parsers[i];
+        }
+    }
+    return best;
+}
+
+const char *parser_names(void)
+{
+    static char names[1024];
+    if (!names[0]) {
+        size_t o = 0;
+        for (size_t i = 0; parsers[i]; i++)
+            o += (size_t)snprintf(names + o, sizeof(names) - o, "%s%s", i ? ", " : "",
+                                  parsers[i]->name);
+    }
+    return names;
+}

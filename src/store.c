@@ -1,0 +1,1232 @@
+/* store.c - every SQL statement benchdb runs, the schema version, and the
+ * prepared-statement cache. The only file that includes sqlite3.h.
+ *
+ * Statements are SQL text constants below, prepared once per store and
+ * reused (looked up by the constant's address). Values are always bound,
+ * by name; nothing from outside is pasted into SQL text. The one place a
+ * name is spliced in, store_cond_parse() checks it against the columns
+ * the `summary` view really has and quotes it as an identifier. */
+#include "store.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "diag.h"
+#include "units.h"
+
+struct schema_migration {
+    const char *name;
+    const char *sql;
+};
+/* Generated from schema/NNN_name.sql by cmake/embed_schema.cmake. */
+extern const struct schema_migration schema_migrations[];
+extern const int schema_migration_count;
+
+#define STMT_CACHE 48
+
+struct store {
+    sqlite3 *db;
+    char *path;
+    int readonly;
+    const char *tx_file; /* where the open transaction began */
+    int tx_line;
+    struct {
+        const char *sql;
+        sqlite3_stmt *stmt;
+    } cache[STMT_CACHE];
+    size_t ncache;
+};
+
+/* --- errors ------------------------------------------------------------ */
+
+static int db_error(struct store *st, const char *sql)
+{
+    const char *msg = sqlite3_errmsg(st->db);
+    if (sql) {
+        /* First line of the statement is enough to find it in this file. */
+        const char *nl = strchr(sql, '\n');
+        int n = nl ? (int)(nl - sql) : (int)strlen(sql);
+        return error("database %s: %s (in: %.*s)", st->path, msg, n, sql);
+    }
+    return error("database %s: %s", st->path, msg);
+}
+
+static int exec_sql(struct store *st, const char *sql)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        error("database %s: %s", st->path, msg ? msg : sqlite3_errmsg(st->db));
+        sqlite3_free(msg);
+        return -1;
+    }
+    return 0;
+}
+
+/* Prepared once, reset on every reuse. */
+static sqlite3_stmt *stmt(struct store *st, const char *sql)
+{
+    for (size_t i = 0; i < st->ncache; i++) {
+        if (st->cache[i].sql == sql) {
+            sqlite3_reset(st->cache[i].stmt);
+            sqlite3_clear_bindings(st->cache[i].stmt);
+            return st->cache[i].stmt;
+        }
+    }
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+        db_error(st, sql);
+        return NULL;
+    }
+    if (st->ncache < STMT_CACHE) {
+        st->cache[st->ncache].sql = sql;
+        st->cache[st->ncache].stmt = s;
+        st->ncache++;
+    }
+    return s;
+}
+
+/* A statement prepared for one use (dynamic SQL); finalize after. */
+static sqlite3_stmt *stmt_once(struct store *st, const char *sql)
+{
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+        db_error(st, sql);
+        return NULL;
+    }
+    return s;
+}
+
+/* --- binding ------------------------------------------------------------ */
+
+static int pidx(sqlite3_stmt *s, const char *name)
+{
+    int i = sqlite3_bind_parameter_index(s, name);
+    if (i == 0)
+        die(70, "internal error: no SQL parameter %s", name);
+    return i;
+}
+
+static void bind_text(sqlite3_stmt *s, const char *name, const char *v)
+{
+    int i = pidx(s, name);
+    if (v)
+        sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(s, i);
+}
+
+static void bind_real(sqlite3_stmt *s, const char *name, double v)
+{
+    int i = pidx(s, name);
+    if (isnan(v))
+        sqlite3_bind_null(s, i);
+    else
+        sqlite3_bind_double(s, i, v);
+}
+
+static void bind_int(sqlite3_stmt *s, const char *name, long long v)
+{
+    sqlite3_bind_int64(s, pidx(s, name), v);
+}
+
+/* A count: NULL when absent, an integer when whole. A fraction or a
+ * value past 64 bits is refused: it cannot be a count of anything. */
+static int bind_count(struct store *st, sqlite3_stmt *s, const char *name, double v)
+{
+    int i = pidx(s, name);
+    if (isnan(v)) {
+        sqlite3_bind_null(s, i);
+        return 0;
+    }
+    if (!(fabs(v) < 9.2e18) || v != floor(v)) {
+        char tmp[64];
+        (void)st;
+        return error("%s: %s is not a whole number within 64 bits", name + 1,
+                     units_format(tmp, sizeof tmp, v));
+    }
+    sqlite3_bind_int64(s, i, (long long)v);
+    return 0;
+}
+
+static int step_done(struct store *st, sqlite3_stmt *s, const char *sql)
+{
+    int rc = sqlite3_step(s);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return db_error(st, sql);
+    sqlite3_reset(s);
+    return 0;
+}
+
+static char *col_text(sqlite3_stmt *s, int i)
+{
+    const unsigned char *t = sqlite3_column_text(s, i);
+    return t ? xstrdup((const char *)t) : NULL;
+}
+
+static double col_real(sqlite3_stmt *s, int i)
+{
+    return sqlite3_column_type(s, i) == SQLITE_NULL ? RUN_NA : sqlite3_column_double(s, i);
+}
+
+/* --- opening and migrating --------------------------------------------- */
+
+static int user_version(struct store *st)
+{
+    sqlite3_stmt *s = stmt_once(st, "PRAGMA user_version");
+    if (!s)
+        return -1;
+    int v = -1;
+    if (sqlite3_step(s) == SQLITE_ROW)
+        v = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    return v;
+}
+
+static int migrate(struct store *st)
+{
+    int v = user_version(st);
+    if (v < 0)
+        return -1;
+    if (v > schema_migration_count)
+        return error("database %s: schema version %d is newer than this benchdb knows (%d); "
+                     "upgrade benchdb", st->path, v, schema_migration_count);
+    if (v == schema_migration_count)
+        return 0;
+    if (st->readonly)
+        return error("database %s: schema version %d needs migrating to %d, but the database "
+                     "is read-only", st->path, v, schema_migration_count);
+    for (int i = v; i < schema_migration_count; i++) {
+        char pragma[64];
+        if (exec_sql(st, "BEGIN IMMEDIATE") < 0)
+            return -1;
+        /* Another process may have migrated while we waited for the lock. */
+        int now = user_version(st);
+        if (now > i) {
+            exec_sql(st, "COMMIT");
+            i = now - 1;
+            continue;
+        }
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", i + 1);
+        if (exec_sql(st, schema_migrations[i].sql) < 0 || exec_sql(st, pragma) < 0) {
+            error("database %s: migration %s failed; the database is unchanged", st->path,
+                  schema_migrations[i].name);
+            exec_sql(st, "ROLLBACK");
+            return -1;
+        }
+        if (exec_sql(st, "COMMIT") < 0)
+            return -1;
+    }
+    return 0;
+}
+
+int store_schema_latest(void)
+{
+    return schema_migration_count;
+}
+
+const char *store_sqlite_version(void)
+{
+    return sqlite3_libversion();
+}
+
+int store_schema_version(struct store *st)
+{
+    return user_version(st);
+}
+
+int store_open(const char *path, int flags, struct store **out)
+{
+    struct stat sb;
+    int exists = stat(path, &sb) == 0;
+    *out = NULL;
+    if (!exists && !(flags & STORE_CREATE))
+        return error("no database at %s (import something first, or give --db)", path);
+    if (exists && S_ISDIR(sb.st_mode))
+        return error("database %s: is a directory", path);
+
+    struct store *st = xcalloc(1, sizeof(*st));
+    st->path = xstrdup(path);
+    st->readonly = (flags & STORE_READONLY) != 0;
+    /* A database we may not write to is opened read-only, and works as
+     * long as nothing needs writing. */
+    if (!st->readonly && exists && access(path, W_OK) != 0)
+        st->readonly = 1;
+    int oflags = st->readonly ? SQLITE_OPEN_READONLY
+                              : SQLITE_OPEN_READWRITE | ((flags & STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
+    if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
+        error("database %s: %s", path, st->db ? sqlite3_errmsg(st->db) : "cannot open");
+        store_close(st);
+        return -1;
+    }
+    sqlite3_extended_result_codes(st->db, 1);
+    /* Several importers may write at once: wait for the lock rather than
+     * fail (WAL lets readers go on meanwhile). */
+    sqlite3_busy_timeout(st->db, 30000);
+    if (exec_sql(st, "PRAGMA foreign_keys = ON") < 0)
+        goto fail;
+    /* Not a SQLite file at all? Reading the schema finds out. */
+    if (user_version(st) < 0)
+        goto fail;
+    if (!st->readonly) {
+        if (exec_sql(st, "PRAGMA journal_mode = WAL") < 0 ||
+            exec_sql(st, "PRAGMA synchronous = NORMAL") < 0)
+            goto fail;
+    }
+    if (migrate(st) < 0)
+        goto fail;
+    *out = st;
+    return 0;
+fail:
+    store_close(st);
+    return -1;
+}
+
+void store_close(struct store *st)
+{
+    if (!st)
+        return;
+    if (st->tx_file) {
+        warning("database %s: transaction begun at %s:%d was never closed; rolled back",
+                st->path, st->tx_file, st->tx_line);
+        exec_sql(st, "ROLLBACK");
+    }
+    for (size_t i = 0; i < st->ncache; i++)
+        sqlite3_finalize(st->cache[i].stmt);
+    sqlite3_close(st->db);
+    free(st->path);
+    free(st);
+}
+
+const char *store_path(const struct store *st)
+{
+    return st->path;
+}
+
+int store_begin_at(struct store *st, const char *file, int line)
+{
+    if (st->readonly)
+        return error("database %s: is read-only", st->path);
+    if (st->tx_file)
+        return error("internal error: transaction begun at %s:%d still open at %s:%d",
+                     st->tx_file, st->tx_line, file, line);
+    /* IMMEDIATE takes the write lock now, so a busy database is waited
+     * for here (busy timeout) rather than failing halfway through. */
+    if (exec_sql(st, "BEGIN IMMEDIATE") < 0)
+        return -1;
+    st->tx_file = file;
+    st->tx_line = line;
+    return 0;
+}
+
+int store_commit(struct store *st)
+{
+    if (exec_sql(st, "COMMIT") < 0) {
+        store_rollback(st);
+        return -1;
+    }
+    st->tx_file = NULL;
+    return 0;
+}
+
+void store_rollback(struct store *st)
+{
+    if (!sqlite3_get_autocommit(st->db))
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    st->tx_file = NULL;
+}
+
+/* --- sources ------------------------------------------------------------ */
+
+static const char SQL_SOURCE_FIND[] =
+    "SELECT source_id FROM source WHERE sha256 = :sha256";
+
+int store_source_find(struct store *st, const char *sha256, int64_t *id)
+{
+    sqlite3_stmt *s = stmt(st, SQL_SOURCE_FIND);
+    if (!s)
+        return -1;
+    bind_text(s, ":sha256", sha256);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        *id = sqlite3_column_int64(s, 0);
+        sqlite3_reset(s);
+        return 1;
+    }
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE)
+        return db_error(st, SQL_SOURCE_FIND);
+    return 0;
+}
+
+static void now_utc(char out[32])
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static const char SQL_SOURCE_ADD[] =
+    "INSERT INTO source (sha256, file_name, size_bytes, gzipped, format, raw, imported_at)\n"
+    "VALUES (:sha256, :file_name, :size_bytes, :gzipped, :format, :raw, :imported_at)";
+
+int store_source_add(struct store *st, const struct store_source *src, int64_t *id)
+{
+    char now[32];
+    sqlite3_stmt *s = stmt(st, SQL_SOURCE_ADD);
+    if (!s)
+        return -1;
+    now_utc(now);
+    bind_text(s, ":sha256", src->sha256);
+    bind_text(s, ":file_name", src->file_name);
+    bind_int(s, ":size_bytes", src->size_bytes);
+    bind_int(s, ":gzipped", src->gzipped);
+    bind_text(s, ":format", src->format);
+    if (src->raw)
+        sqlite3_bind_blob64(s, pidx(s, ":raw"), src->raw, src->raw_len, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(s, pidx(s, ":raw"));
+    bind_text(s, ":imported_at", now);
+    if (step_done(st, s, SQL_SOURCE_ADD) < 0)
+        return -1;
+    *id = sqlite3_last_insert_rowid(st->db);
+    return 0;
+}
+
+/* --- shared records: campaigns, hosts, stacks --------------------------- */
+
+static const char SQL_CAMPAIGN_ADD[] =
+    "INSERT INTO campaign (name) VALUES (:name) ON CONFLICT (name) DO NOTHING";
+static const char SQL_CAMPAIGN_ID[] =
+    "SELECT campaign_id FROM campaign WHERE name = :name";
+
+static int lookup_id(struct store *st, const char *sql, const char *param, const char *value,
+                     int64_t *id)
+{
+    sqlite3_stmt *s = stmt(st, sql);
+    if (!s)
+        return -1;
+    bind_text(s, param, value);
+    int rc = sqlite3_step(s);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(s);
+        return db_error(st, sql);
+    }
+    *id = sqlite3_column_int64(s, 0);
+    sqlite3_reset(s);
+    return 0;
+}
+
+static int campaign_id(struct store *st, const char *name, int64_t *id)
+{
+    sqlite3_stmt *s = stmt(st, SQL_CAMPAIGN_ADD);
+    if (!s)
+        return -1;
+    bind_text(s, ":name", name);
+    if (step_done(st, s, SQL_CAMPAIGN_ADD) < 0)
+        return -1;
+    return lookup_id(st, SQL_CAMPAIGN_ID, ":name", name, id);
+}
+
+static const char SQL_HOST_ADD[] =
+    "INSERT INTO host (name, cpu_model, vcpus, ram_mb, virtualization, os, kernel, arch, identity)\n"
+    "VALUES (:name, :cpu_model, :vcpus, :ram_mb, :virtualization, :os, :kernel, :arch, :identity)\n"
+    "ON CONFLICT (identity) DO NOTHING";
+static const char SQL_HOST_ID[] =
+    "SELECT host_id FROM host WHERE identity = :identity";
+
+static int host_id(struct store *st, const struct meta_host *h, int64_t *id)
+{
+    char *ident;
+    meta_host_identity(h, &ident);
+    sqlite3_stmt *s = stmt(st, SQL_HOST_ADD);
+    int rc = -1;
+    if (!s)
+        goto out;
+    bind_text(s, ":name", h->name);
+    bind_text(s, ":cpu_model", h->cpu_model);
+    if (bind_count(st, s, ":vcpus", h->vcpus) < 0 || bind_count(st, s, ":ram_mb", h->ram_mb) < 0)
+        goto out;
+    bind_text(s, ":virtualization", h->virtualization);
+    bind_text(s, ":os", h->os);
+    bind_text(s, ":kernel", h->kernel);
+    bind_text(s, ":arch", h->arch);
+    bind_text(s, ":identity", ident);
+    if (step_done(st, s, SQL_HOST_ADD) < 0)
+        goto out;
+    rc = lookup_id(st, SQL_HOST_ID, ":identity", ident, id);
+out:
+    free(ident);
+    return rc;
+}
+
+static const char SQL_STACK_ADD[] =
+    "INSERT INTO stack (language, language_version, framework, framework_version, server,\n"
+    "                   server_version, workers, event_loop, serializer, proxy, database, identity)\n"
+    "VALUES (:language, :language_version, :framework, :framework_version, :server,\n"
+    "        :server_version, :workers, :event_loop, :serializer, :proxy, :database, :identity)\n"
+    "ON CONFLICT (identity) DO NOTHING";
+static const char SQL_STACK_ID[] =
+    "SELECT stack_id FROM stack WHERE identity = :identity";
+
+static int stack_id(struct store *st, const struct meta_stack *k, int64_t *id)
+{
+    char *ident;
+    meta_stack_identity(k, &ident);
+    sqlite3_stmt *s = stmt(st, SQL_STACK_ADD);
+    int rc = -1;
+    if (!s)
+        goto out;
+    bind_text(s, ":language", k->language);
+    bind_text(s, ":language_version", k->language_version);
+    bind_text(s, ":framework", k->framework);
+    bind_text(s, ":framework_version", k->framework_version);
+    bind_text(s, ":server", k->server);
+    bind_text(s, ":server_version", k->server_version);
+    if (bind_count(st, s, ":workers", k->workers) < 0)
+        goto out;
+    bind_text(s, ":event_loop", k->event_loop);
+    bind_text(s, ":serializer", k->serializer);
+    bind_text(s, ":proxy", k->proxy);
+    bind_text(s, ":database", k->database);
+    bind_text(s, ":identity", ident);
+    if (step_done(st, s, SQL_STACK_ADD) < 0)
+        goto out;
+    rc = lookup_id(st, SQL_STACK_ID, ":identity", ident, id);
+out:
+    free(ident);
+    return rc;
+}
+
+/* --- runs ---------------------------------------------------------------- */
+
+static const char SQL_RUN_ADD[] =
+    "INSERT INTO run (source_id, seq, first_line, last_line, campaign_id, scenario, label, notes,\n"
+    "  stack_id, host_id, load_host_id, tool, format, tool_version, command, url, state,\n"
+    "  requests, rps, duration_s, latency_avg_ms, latency_min_ms, latency_med_ms, latency_max_ms,\n"
+    "  latency_stdev_ms, failed_requests, failed_pct, bytes_received, bytes_sent, iterations,\n"
+    "  vus, vus_max, threads, connections, target_rate, non2xx, checks_passed, checks_failed,\n"
+    "  latency_metric, imported_at)\n"
+    "VALUES (:source_id, :seq, :first_line, :last_line, :campaign_id, :scenario, :label, :notes,\n"
+    "  :stack_id, :host_id, :load_host_id, :tool, :format, :tool_version, :command, :url, :state,\n"
+    "  :requests, :rps, :duration_s, :latency_avg_ms, :latency_min_ms, :latency_med_ms,\n"
+    "  :latency_max_ms, :latency_stdev_ms, :failed_requests, :failed_pct, :bytes_received,\n"
+    "  :bytes_sent, :iterations, :vus, :vus_max, :threads, :connections, :target_rate, :non2xx,\n"
+    "  :checks_passed, :checks_failed, :latency_metric, :imported_at)";
+
+static const char SQL_FIGURE_ADD[] =
+    "INSERT INTO run_figure (run_id, seq, metric, stat, value, unit, printed)\n"
+    "VALUES (:run_id, :seq, :metric, :stat, :value, :unit, :printed)";
+static const char SQL_PCT_ADD[] =
+    "INSERT INTO run_percentile (run_id, metric, percentile, value, unit, printed, total_count)\n"
+    "VALUES (:run_id, :metric, :percentile, :value, :unit, :printed, :total_count)";
+static const char SQL_THRESHOLD_ADD[] =
+    "INSERT INTO run_threshold (run_id, seq, metric, expression, ok, observed)\n"
+    "VALUES (:run_id, :seq, :metric, :expression, :ok, :observed)";
+static const char SQL_CHECK_ADD[] =
+    "INSERT INTO run_check (run_id, seq, grp, name, passes, fails)\n"
+    "VALUES (:run_id, :seq, :grp, :name, :passes, :fails)";
+static const char SQL_COUNT_ADD[] =
+    "INSERT INTO run_count (run_id, seq, kind, message, count)\n"
+    "VALUES (:run_id, :seq, :kind, :message, :count)";
+static const char SQL_PARAM_ADD[] =
+    "INSERT INTO run_param (run_id, seq, key, value) VALUES (:run_id, :seq, :key, :value)";
+static const char SQL_BUCKET_ADD[] =
+    "INSERT INTO run_bucket (run_id, metric, seq, lower, upper, count)\n"
+    "VALUES (:run_id, :metric, :seq, :lower, :upper, :count)";
+static const char SQL_TAG_ADD[] =
+    "INSERT INTO run_tag (run_id, key, value) VALUES (:run_id, :key, :value)";
+
+static const char *state_text(enum run_state s)
+{
+    switch (s) {
+    case RUN_STATE_OK: return "ok";
+    case RUN_STATE_FAILED: return "failed";
+    case RUN_STATE_INCOMPLETE: return "incomplete";
+    }
+    return "ok";
+}
+
+/* Output figures win; metadata fills what the output did not print. */
+static double pick(double printed, double meta)
+{
+    return isnan(printed) ? meta : printed;
+}
+
+static const char *pick_text(const char *printed, const char *meta)
+{
+    return printed ? printed : meta;
+}
+
+static int add_details(struct store *st, int64_t id, const struct run *r, const struct meta *m)
+{
+    sqlite3_stmt *s;
+    for (size_t i = 0; i < r->nfigures; i++) {
+        const struct run_figure *f = &r->figures[i];
+        if (!(s = stmt(st, SQL_FIGURE_ADD)))
+            return -1;
+        bind_int(s, ":run_id", id);
+        bind_int(s, ":seq", (long long)i + 1);
+        bind_text(s, ":metric", f->metric);
+        bind_text(s, ":stat", f->stat);
+        bind_real(s, ":value", f->value);
+        bind_text(s, ":unit", f->unit);
+        bind_text(s, ":printed", f->text);
+        if (step_done(st, s, SQL_FIGURE_ADD) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < r->npcts; i++) {
+        const struct run_percentile *p = &r->pcts[i];
+        if (!(s = stmt(st, SQL_PCT_ADD)))
+            return -1;
+        bind_int(s, ":run_id", id);
+        bind_text(s, ":metric", p->metric);
+        bind_real(s, ":percentile", p->percentile);
+        bind_real(s, ":value", p->value);
+        bind_text(s, ":unit", p->unit);
+        bind_text(s, ":printed", p->text);
+        if (p->count >= 0)
+            bind_int(s, ":total_count", p->count);
+        else
+            sqlite3_bind_null(s, pidx(s, ":total_count"));
+        if (step_done(st, s, SQL_PCT_ADD) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < r->nthresholds; i++) {
+        const struct run_threshold *t = &r->thresholds[i];
+        if (!(s = stmt(st, SQL_THRESHOLD_ADD)))
+            return -1;
+        bind_int(s, ":run_id", id);
+        bind_int(s, ":seq", (long long)i + 1);
+        bind_text(s, ":metric", t->metric);
+        bind_text(s, ":expression", t->expr);
+        bind_int(s, ":ok", t->ok ? 1 : 0);
+        bind_text(s, ":observed", t->text);
+        if (step_done(st, s, SQL_THRESHOLD_ADD) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < r->nchecks; i++) {
+        const struct run_check *c = &r->checks[i];
+        if (!(s = stmt(st, SQL_CHECK_ADD)))
+            return -1;
+        bind_int(s, ":run_id", id);
+        bind_int(s, ":seq", (long long)i + 1);
+        bind_text(s, ":grp", c->group);
+        bind_text(s, ":name", c->name);
+        if (bind_count(st, s, ":passes", c->passes < 0 ? RUN_NA : (double)c->passes) < 0 ||
+            bind_count(st, s, ":fails", c->fails < 0 ? RUN_NA : (double)c->fails) < 0)
+            return -1;
+        if (step_done(st, s, SQL_CHECK_ADD) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < r->ncounts; i++) {
+        const struct run_count *c = &r->counts[i];
+        if (!(s = stmt(st, SQL_COUNT_ADD)))
+            return -1;
+        bind_int(s, ":run_id", id);
+        bind_int(s, ":seq", (long long)i + 1);
+        bind_text(s, ":kind", c->kind);
+        bind_text(s, ":message", c->message);
+        if (bind_count(st, s, ":count", c->count) < 0)
+            return -1;
+        if (step_done(st, s, SQL_COUNT_ADD) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < r->nparams; i++) {
+        if (!(s = stmt(st, SQL_PARAM_ADD)))
+            return -1;
+        bind_int(s, ":run_id", id);
+        bind_int(s, ":seq", (long long)i + 1);
+        bind_text(s, ":key", r->params[i].key);
+        bind_text(s, ":value", r->params[i].value);
+        if (step_done(st, s, SQL_PARAM_ADD) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < r->nbuckets; i++) {
+        const struct run_bucket *b = &r->buckets[i];
+        if (!(s = stmt(st, SQL_BUCKET_ADD)))
+            return -1;
+        bind_int(s, ":run_id", id);
+        bind_text(s, ":metric", b->metric);
+        bind_int(s, ":seq", (long long)i + 1);
+        bind_real(s, ":lower", b->lower);
+        bind_real(s, ":upper", b->upper);
+        if (bind_count(st, s, ":count", b->count) < 0)
+            return -1;
+        if (step_done(st, s, SQL_BUCKET_ADD) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < m->ntags; i++) {
+        if (!(s = stmt(st, SQL_TAG_ADD)))
+            return -1;
+        bind_int(s, ":run_id", id);
+        bind_text(s, ":key", m->tags[i].key);
+        bind_text(s, ":value", m->tags[i].value);
+        if (step_done(st, s, SQL_TAG_ADD) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+int store_run_add(struct store *st, int64_t source_id, int seq, const struct run *r,
+                  const struct meta *m, int64_t *run_id)
+{
+    int64_t camp = 0, stk = 0, hst = 0, lhst = 0;
+    char now[32];
+
+    if (m->campaign && campaign_id(st, m->campaign, &camp) < 0)
+        return -1;
+    if (!meta_stack_empty(&m->stack) && stack_id(st, &m->stack, &stk) < 0)
+        return -1;
+    if (!meta_host_empty(&m->host) && host_id(st, &m->host, &hst) < 0)
+        return -1;
+    if (!meta_host_empty(&m->load_host) && host_id(st, &m->load_host, &lhst) < 0)
+        return -1;
+
+    sqlite3_stmt *s = stmt(st, SQL_RUN_ADD);
+    if (!s)
+        return -1;
+    now_utc(now);
+    bind_int(s, ":source_id", source_id);
+    bind_int(s, ":seq", seq);
+    bind_int(s, ":first_line", r->first_line);
+    bind_int(s, ":last_line", r->last_line);
+    if (camp)
+        bind_int(s, ":campaign_id", camp);
+    bind_text(s, ":scenario", m->scenario);
+    bind_text(s, ":label", m->label ? m->label : "(unnamed)");
+    bind_text(s, ":notes", m->notes);
+    if (stk)
+        bind_int(s, ":stack_id", stk);
+    if (hst)
+        bind_int(s, ":host_id", hst);
+    if (lhst)
+        bind_int(s, ":load_host_id", lhst);
+    bind_text(s, ":tool", r->tool);
+    bind_text(s, ":format", r->format);
+    bind_text(s, ":tool_version", pick_text(r->tool_version, m->tool_version));
+    bind_text(s, ":command", pick_text(r->command, m->command));
+    bind_text(s, ":url", pick_text(r->url, m->url));
+    bind_text(s, ":state", state_text(r->state));
+    bind_real(s, ":rps", r->rps);
+    bind_real(s, ":duration_s", pick(r->duration_s, m->duration_s));
+    bind_real(s, ":latency_avg_ms", r->lat_avg);
+    bind_real(s, ":latency_min_ms", r->lat_min);
+    bind_real(s, ":latency_med_ms", r->lat_med);
+    bind_real(s, ":latency_max_ms", r->lat_max);
+    bind_real(s, ":latency_stdev_ms", r->lat_stdev);
+    bind_real(s, ":failed_pct", r->failed_pct);
+    bind_real(s, ":bytes_received", r->bytes_received);
+    bind_real(s, ":bytes_sent", r->bytes_sent);
+    bind_real(s, ":target_rate", pick(r->target_rate, m->rate));
+    bind_text(s, ":latency_metric", r->latency_metric);
+    bind_text(s, ":imported_at", now);
+    if (bind_count(st, s, ":requests", r->requests) < 0 ||
+        bind_count(st, s, ":failed_requests", r->failed_requests) < 0 ||
+        bind_count(st, s, ":iterations", r->iterations) < 0 ||
+        bind_count(st, s, ":vus", r->vus) < 0 ||
+        bind_count(st, s, ":vus_max", pick(r->vus_max, m->vus)) < 0 ||
+        bind_count(st, s, ":threads", pick(r->threads, m->threads)) < 0 ||
+        bind_count(st, s, ":connections", pick(r->connections, m->connections)) < 0 ||
+        bind_count(st, s, ":non2xx", r->non2xx) < 0 ||
+        bind_count(st, s, ":checks_passed", r->checks_passed) < 0 ||
+        bind_count(st, s, ":checks_failed", r->checks_failed) < 0)
+        return -1;
+    if (step_done(st, s, SQL_RUN_ADD) < 0)
+        return -1;
+    *run_id = sqlite3_last_insert_rowid(st->db);
+    return add_details(st, *run_id, r, m);
+}
+
+/* --- filters -------------------------------------------------------------- */
+
+static const char SQL_SUMMARY_COLUMNS[] = "SELECT name FROM pragma_table_info('summary')";
+
+/* 1 when `summary` has the column, 0 when not (names lists them), -1 on error. */
+static int summary_column(struct store *st, const char *column, struct buf *names)
+{
+    sqlite3_stmt *s = stmt(st, SQL_SUMMARY_COLUMNS);
+    int found = 0;
+    if (!s)
+        return -1;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(s, 0);
+        if (strcmp(name, column) == 0)
+            found = 1;
+        if (names)
+            buf_printf(names, "%s%s", names->len ? ", " : "", name);
+    }
+    sqlite3_reset(s);
+    return found;
+}
+
+int store_cond_parse(struct store *st, const char *text, struct store_cond *c)
+{
+    static const char *const ops[] = {"!=", "<=", ">=", "=", "<", ">", "~", NULL};
+    memset(c, 0, sizeof(*c));
+    const char *best = NULL;
+    const char *bop = NULL;
+    for (size_t i = 0; ops[i]; i++) {
+        const char *p = strstr(text, ops[i]);
+        if (p && (!best || p < best || (p == best && strlen(ops[i]) > strlen(bop)))) {
+            best = p;
+            bop = ops[i];
+        }
+    }
+    if (!best || best == text)
+        return error("--where %s: expected COLUMN OP VALUE, OP one of = != < <= > >= ~", text);
+    size_t cl = (size_t)(best - text);
+    while (cl > 0 && text[cl - 1] == ' ')
+        cl--;
+    char *column = xstrndup(text, cl);
+    const char *v = best + strlen(bop);
+    while (*v == ' ')
+        v++;
+
+    /* The column must be one `summary` has: checked, never trusted. */
+    struct buf names = BUF_INIT;
+    int found = summary_column(st, column, &names);
+    if (found <= 0) {
+        if (found == 0)
+            error("--where %s: no column \"%s\" in summary (columns: %s)", text, column,
+                  buf_str(&names));
+        free(column);
+        buf_free(&names);
+        return -1;
+    }
+    buf_free(&names);
+    c->column = column;
+    c->op = xstrdup(bop);
+    c->value = xstrdup(v);
+    return 0;
+}
+
+void store_cond_free(struct store_cond *c)
+{
+    free(c->column);
+    free(c->op);
+    free(c->value);
+    memset(c, 0, sizeof(*c));
+}
+
+/* Appends " AND ..." clauses for f to sql; binds in bind_filter(). Column
+ * names come from store_cond_parse (checked) and are quoted. */
+static void filter_sql(struct buf *sql, const struct store_filter *f)
+{
+    if (!f)
+        return;
+    if (f->campaign)
+        buf_adds(sql, " AND campaign = :f_campaign");
+    if (f->scenario)
+        buf_adds(sql, " AND scenario = :f_scenario");
+    if (f->nids) {
+        buf_adds(sql, " AND run_id IN (");
+        for (size_t i = 0; i < f->nids; i++)
+            buf_printf(sql, "%s:f_id%zu", i ? ", " : "", i);
+        buf_adds(sql, ")");
+    }
+    for (size_t i = 0; i < f->ntags; i++)
+        buf_printf(sql, " AND run_id IN (SELECT run_id FROM run_tag WHERE key = :f_tk%zu"
+                        " AND value = :f_tv%zu)", i, i);
+    for (size_t i = 0; i < f->nconds; i++) {
+        const struct store_cond *c = &f->conds[i];
+        if (strcmp(c->op, "~") == 0)
+            buf_printf(sql, " AND instr(lower(\"%s\"), lower(:f_c%zu)) > 0", c->column, i);
+        else
+            buf_printf(sql, " AND \"%s\" %s :f_c%zu", c->column, c->op, i);
+    }
+}
+
+static void bind_filter(sqlite3_stmt *s, const struct store_filter *f)
+{
+    char name[32];
+    if (!f)
+        return;
+    if (f->campaign)
+        bind_text(s, ":f_campaign", f->campaign);
+    if (f->scenario)
+        bind_text(s, ":f_scenario", f->scenario);
+    for (size_t i = 0; i < f->nids; i++) {
+        snprintf(name, sizeof name, ":f_id%zu", i);
+        bind_int(s, name, f->ids[i]);
+    }
+    for (size_t i = 0; i < f->ntags; i++) {
+        snprintf(name, sizeof name, ":f_tk%zu", i);
+        bind_text(s, name, f->tags[i].key);
+        snprintf(name, sizeof name, ":f_tv%zu", i);
+        bind_text(s, name, f->tags[i].value);
+    }
+    for (size_t i = 0; i < f->nconds; i++) {
+        const struct store_cond *c = &f->conds[i];
+        double v;
+        snprintf(name, sizeof name, ":f_c%zu", i);
+        /* Numbers compare as numbers, everything else as text. */
+        if (strcmp(c->op, "~") != 0 &&
+            units_number(c->value, strlen(c->value), 0, &v) == UNITS_OK && !isnan(v))
+            sqlite3_bind_double(s, pidx(s, name), v);
+        else
+            bind_text(s, name, c->value);
+    }
+}
+
+/* --- listing --------------------------------------------------------------- */
+
+int store_list(struct store *st, const struct store_filter *f, store_row_fn fn, void *arg)
+{
+    struct buf sql = BUF_INIT;
+    buf_adds(&sql, "SELECT run_id, campaign, scenario, label, tool, state, rps, latency_p90_ms,"
+                   " failed_pct, requests FROM summary WHERE 1");
+    filter_sql(&sql, f);
+    if (f && f->order) {
+        struct buf names = BUF_INIT;
+        int found = summary_column(st, f->order, &names);
+        if (found == 0)
+            error("--sort %s: no column \"%s\" in summary (columns: %s)", f->order, f->order,
+                  buf_str(&names));
+        buf_free(&names);
+        if (found <= 0) {
+            buf_free(&sql);
+            return -1;
+        }
+        /* NULLs last either way: a missing figure never ranks first. */
+        buf_printf(&sql, " ORDER BY \"%s\" IS NULL, \"%s\" %s, run_id", f->order, f->order,
+                   f->desc ? "DESC" : "ASC");
+    } else {
+        buf_adds(&sql, " ORDER BY run_id");
+    }
+    if (f && f->limit > 0)
+        buf_printf(&sql, " LIMIT %ld", f->limit);
+    sqlite3_stmt *s = stmt_once(st, buf_str(&sql));
+    int rc = 0;
+    if (!s) {
+        buf_free(&sql);
+        return -1;
+    }
+    bind_filter(s, f);
+    int step;
+    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+        struct store_row row = {
+            .run_id = sqlite3_column_int64(s, 0),
+            .campaign = (const char *)sqlite3_column_text(s, 1),
+            .scenario = (const char *)sqlite3_column_text(s, 2),
+            .label = (const char *)sqlite3_column_text(s, 3),
+            .tool = (const char *)sqlite3_column_text(s, 4),
+            .state = (const char *)sqlite3_column_text(s, 5),
+            .rps = col_real(s, 6),
+            .p90_ms = col_real(s, 7),
+            .failed_pct = col_real(s, 8),
+            .requests = col_real(s, 9),
+        };
+        rc = fn(&row, arg);
+        if (rc)
+            break;
+    }
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = db_error(st, buf_str(&sql));
+    sqlite3_finalize(s);
+    buf_free(&sql);
+    return rc;
+}
+
+static const char SQL_NEWEST_CAMPAIGN[] =
+    "SELECT c.name FROM run r JOIN campaign c ON c.campaign_id = r.campaign_id\n"
+    "ORDER BY r.run_id DESC LIMIT 1";
+
+char *store_newest_campaign(struct store *st)
+{
+    sqlite3_stmt *s = stmt(st, SQL_NEWEST_CAMPAIGN);
+    char *name = NULL;
+    if (!s)
+        return NULL;
+    if (sqlite3_step(s) == SQLITE_ROW)
+        name = col_text(s, 0);
+    sqlite3_reset(s);
+    return name;
+}
+
+static const char SQL_COUNT_RUNS[] = "SELECT count(*) FROM run";
+
+long long store_count_runs(struct store *st)
+{
+    sqlite3_stmt *s = stmt(st, SQL_COUNT_RUNS);
+    long long n = -1;
+    if (!s)
+        return -1;
+    if (sqlite3_step(s) == SQLITE_ROW)
+        n = sqlite3_column_int64(s, 0);
+    sqlite3_reset(s);
+    return n;
+}
+
+/* --- loading one run -------------------------------------------------------- */
+
+static const char SQL_RUN_GET[] =
+    "SELECT r.source_id, r.seq, c.name, r.scenario, r.label, r.notes, src.file_name, src.format,\n"
+    "  src.sha256, src.imported_at, src.size_bytes, src.gzipped, src.raw IS NOT NULL,\n"
+    "  r.tool, r.format, r.tool_version, r.command, r.url, r.first_line, r.last_line, r.state,\n"
+    "  r.requests, r.rps, r.duration_s, r.latency_avg_ms, r.latency_min_ms, r.latency_med_ms,\n"
+    "  r.latency_max_ms, r.latency_stdev_ms, r.failed_requests, r.failed_pct, r.bytes_received,\n"
+    "  r.bytes_sent, r.iterations, r.vus, r.vus_max, r.threads, r.connections, r.target_rate,\n"
+    "  r.non2xx, r.checks_passed, r.checks_failed, r.latency_metric, r.stack_id, r.host_id,\n"
+    "  r.load_host_id\n"
+    "FROM run r JOIN source src ON src.source_id = r.source_id\n"
+    "LEFT JOIN campaign c ON c.campaign_id = r.campaign_id\n"
+    "WHERE r.run_id = :run_id";
+static const char SQL_STACK_GET[] =
+    "SELECT language, language_version, framework, framework_version, server, server_version,\n"
+    "  workers, event_loop, serializer, proxy, database FROM stack WHERE stack_id = :id";
+static const char SQL_HOST_GET[] =
+    "SELECT name, cpu_model, vcpus, ram_mb, virtualization, os, kernel, arch\n"
+    "FROM host WHERE host_id = :id";
+static const char SQL_FIGURES_GET[] =
+    "SELECT metric, stat, value, unit, printed FROM run_figure WHERE run_id = :run_id\n"
+    "ORDER BY seq";
+static const char SQL_PCTS_GET[] =
+    "SELECT metric, percentile, value, unit, printed, total_count FROM run_percentile\n"
+    "WHERE run_id = :run_id ORDER BY metric, percentile";
+static const char SQL_THRESHOLDS_GET[] =
+    "SELECT metric, expression, ok, observed FROM run_threshold WHERE run_id = :run_id ORDER BY seq";
+static const char SQL_CHECKS_GET[] =
+    "SELECT name, grp, passes, fails FROM run_check WHERE run_id = :run_id ORDER BY seq";
+static const char SQL_COUNTS_GET[] =
+    "SELECT kind, message, count FROM run_count WHERE run_id = :run_id ORDER BY seq";
+static const char SQL_PARAMS_GET[] =
+    "SELECT key, value FROM run_param WHERE run_id = :run_id ORDER BY seq";
+static const char SQL_BUCKETS_GET[] =
+    "SELECT metric, lower, upper, count FROM run_bucket WHERE run_id = :run_id ORDER BY metric, seq";
+static const char SQL_TAGS_GET[] =
+    "SELECT key, value FROM run_tag WHERE run_id = :run_id ORDER BY key";
+
+static const char *unit_const(const char *u)
+{
+    static const char *const units[] = {UNIT_MS, UNIT_BYTES, UNIT_BYTES_PER_S, UNIT_PER_S,
+                                        UNIT_PERCENT, UNIT_COUNT, "s", NULL};
+    for (size_t i = 0; units[i]; i++)
+        if (u && strcmp(u, units[i]) == 0)
+            return units[i];
+    return UNIT_COUNT;
+}
+
+static int load_host(struct store *st, int64_t id, struct meta_host *h)
+{
+    sqlite3_stmt *s = stmt(st, SQL_HOST_GET);
+    if (!s)
+        return -1;
+    bind_int(s, ":id", id);
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        h->name = col_text(s, 0);
+        h->cpu_model = col_text(s, 1);
+        h->vcpus = col_real(s, 2);
+        h->ram_mb = col_real(s, 3);
+        h->virtualization = col_text(s, 4);
+        h->os = col_text(s, 5);
+        h->kernel = col_text(s, 6);
+        h->arch = col_text(s, 7);
+    }
+    sqlite3_reset(s);
+    return 0;
+}
+
+int store_run_load(struct store *st, int64_t run_id, struct stored_run *out)
+{
+    memset(out, 0, sizeof(*out));
+    meta_init(&out->meta);
+    sqlite3_stmt *s = stmt(st, SQL_RUN_GET);
+    if (!s)
+        return -1;
+    bind_int(s, ":run_id", run_id);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_DONE) {
+        sqlite3_reset(s);
+        return 0;
+    }
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(s);
+        return db_error(st, SQL_RUN_GET);
+    }
+    int c = 0;
+    out->run_id = run_id;
+    out->source_id = sqlite3_column_int64(s, c++);
+    out->seq = sqlite3_column_int(s, c++);
+    out->campaign = col_text(s, c++);
+    out->scenario = col_text(s, c++);
+    out->label = col_text(s, c++);
+    out->notes = col_text(s, c++);
+    out->source_file = col_text(s, c++);
+    out->source_format = col_text(s, c++);
+    out->sha256 = col_text(s, c++);
+    out->imported_at = col_text(s, c++);
+    out->source_size = sqlite3_column_int64(s, c++);
+    out->gzipped = sqlite3_column_int(s, c++);
+    out->has_raw = sqlite3_column_int(s, c++);
+    const char *tool = (const char *)sqlite3_column_text(s, c++);
+    const char *format = (const char *)sqlite3_column_text(s, c++);
+    struct run *r = run_new(tool, format);
+    out->run = r;
+    r->tool_version = col_text(s, c++);
+    r->command = col_text(s, c++);
+    r->url = col_text(s, c++);
+    r->first_line = sqlite3_column_int(s, c++);
+    r->last_line = sqlite3_column_int(s, c++);
+    const char *state = (const char *)sqlite3_column_text(s, c++);
+    r->state = strcmp(state, "failed") == 0       ? RUN_STATE_FAILED
+               : strcmp(state, "incomplete") == 0 ? RUN_STATE_INCOMPLETE
+                                                  : RUN_STATE_OK;
+    double *heads[] = {
+        &r->requests, &r->rps, &r->duration_s, &r->lat_avg, &r->lat_min, &r->lat_med,
+        &r->lat_max, &r->lat_stdev, &r->failed_requests, &r->failed_pct, &r->bytes_received,
+        &r->bytes_sent, &r->iterations, &r->vus, &r->vus_max, &r->threads, &r->connections,
+        &r->target_rate, &r->non2xx, &r->checks_passed, &r->checks_failed,
+    };
+    for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
+        *heads[i] = col_real(s, c++);
+    r->latency_metric = col_text(s, c++);
+    int64_t stack = sqlite3_column_int64(s, c++);
+    int64_t host = sqlite3_column_int64(s, c++);
+    int64_t lhost = sqlite3_column_int64(s, c++);
+    sqlite3_reset(s);
+
+    out->meta.campaign = out->campaign ? xstrdup(out->campaign) : NULL;
+    out->meta.scenario = out->scenario ? xstrdup(out->scenario) : NULL;
+    out->meta.label = out->label ? xstrdup(out->label) : NULL;
+    out->meta.notes = out->notes ? xstrdup(out->notes) : NULL;
+
+    if (stack) {
+        if (!(s = stmt(st, SQL_STACK_GET)))
+            return -1;
+        bind_int(s, ":id", stack);
+        if (sqlite3_step(s) == SQLITE_ROW) {
+            struct meta_stack *k = &out->meta.stack;
+            k->language = col_text(s, 0);
+            k->language_version = col_text(s, 1);
+            k->framework = col_text(s, 2);
+            k->framework_version = col_text(s, 3);
+            k->server = col_text(s, 4);
+            k->server_version = col_text(s, 5);
+            k->workers = col_real(s, 6);
+            k->event_loop = col_text(s, 7);
+            k->serializer = col_text(s, 8);
+            k->proxy = col_text(s, 9);
+            k->database = col_text(s, 10);
+        }
+        sqlite3_reset(s);
+    }
+    if (host && load_host(st, host, &out->meta.host) < 0)
+        return -1;
+    if (lhost && load_host(st, lhost, &out->meta.load_host) < 0)
+        return -1;
+
+    if (!(s = stmt(st, SQL_FIGURES_GET)))
+        return -1;
+    bind_int(s, ":run_id", run_id);
+    while (sqlite3_step(s) == SQLITE_ROW)
+        run_add_figure(r, (const char *)sqlite3_column_text(s, 0),
+                       (const char *)sqlite3_column_text(s, 1), col_real(s, 2),
+                       unit_const((const char *)sqlite3_column_text(s, 3)),
+                       (const char *)sqlite3_column_text(s, 4));
+    sqlite3_reset(s);
+
+    if (!(s = stmt(st, SQL_PCTS_GET)))
+        return -1;
+    bind_int(s, ":run_id", run_id);
+    while (sqlite3_step(s) == SQLITE_ROW)
+        run_add_percentile(r, (const char *)sqlite3_column_text(s, 0), col_real(s, 1),
+                           col_real(s, 2), unit_const((const char *)sqlite3_column_text(s, 3)),
+                           (const char *)sqlite3_column_text(s, 4),
+                           sqlite3_column_type(s, 5) == SQLITE_NULL ? -1
+                                                                    : sqlite3_column_int64(s, 5));
+    sqlite3_reset(s);
+
+    if (!(s = stmt(st, SQL_THRESHOLDS_GET)))
+        return -1;
+    bind_int(s, ":run_id", run_id);
+    while (sqlite3_step(s) == SQLITE_ROW)
+        run_add_threshold(r, (const char *)sqlite3_column_text(s, 0),
+                          (const char *)sqlite3_column_text(s, 1), sqlite3_column_int(s, 2),
+                          (const char *)sqlite3_column_text(s, 3));
+    sqlite3_reset(s);
+
+    if (!(s = stmt(st, SQL_CHECKS_GET)))
+        return -1;
+    bind_int(s, ":run_id", run_id);
+    while (sqlite3_step(s) == SQLITE_ROW)
+        run_add_check(r, (const char *)sqlite3_column_text(s, 0),
+                      (const char *)sqlite3_column_text(s, 1),
+                      sqlite3_column_type(s, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 2),
+                      sqlite3_column_type(s, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 3));
+    sqlite3_reset(s);
+
+    if (!(s = stmt(st, SQL_COUNTS_GET)))
+        return -1;
+    bind_int(s, ":run_id", run_id);
+    while (sqlite3_step(s) == SQLITE_ROW)
+        run_add_count(r, (const char *)sqlite3_column_text(s, 0),
+                      (const char *)sqlite3_column_text(s, 1), col_real(s, 2));
+    sqlite3_reset(s);
+
+    if (!(s = stmt(st, SQL_PARAMS_GET)))
+        return -1;
+    bind_int(s, ":run_id", run_id);
+    while (sqlite3_step(s) == SQLITE_ROW)
+        run_add_param(r, (const char *)sqlite3_column_text(s, 0),
+                      (const char *)sqlite3_column_text(s, 1));
+    sqlite3_reset(s);
+
+    if (!(s = stmt(st, SQL_BUCKETS_GET)))
+        return -1;
+    bind_int(s, ":run_id", run_id);
+    while (sqlite3_step(s) == SQLITE_ROW)
+        run_add_bucket(r, (const char *)sqlite3_column_text(s, 0), col_real(s, 1),
+                       col_real(s, 2), col_real(s, 3));
+    sqlite3_reset(s);
+
+    if (!(s = stmt(st, SQL_TAGS_GET)))
+        return -1;
+    bind_int(s, ":run_id", run_id);
+    while (sqlite3_step(s) == SQLITE_ROW)
+        meta_set_tag(&out->meta, (const char *)sqlite3_column_text(s, 0),
+                     (const char *)sqlite3_column_text(s, 1));
+    sqlite3_reset(s);
+    return 1;
+}
+
+void stored_run_free(struct stored_run *sr)
+{
+    free(sr->campaign);
+    free(sr->scenario);
+    free(sr->label);
+    free(sr->notes);
+    free(sr->source_file);
+    free(sr->source_format);
+    free(sr->sha256);
+    free(sr->imported_at);
+    run_free(sr->run);
+    meta_free(&sr->meta);
+    memset(sr, 0, sizeof(*sr));
+}
+
+static const char SQL_SOURCE_RAW[] = "SELECT raw FROM source WHERE source_id = :id";
+
+int store_source_raw(struct store *st, int64_t source_id, struct buf *b)
+{
+    sqlite3_stmt *s = stmt(st, SQL_SOURCE_RAW);
+    if (!s)
+        return -1;
+    bind_int(s, ":id", source_id);
+    int rc = 0;
+    if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL) {
+        const void *p = sqlite3_column_blob(s, 0);
+        int n = sqlite3_column_bytes(s, 0);
+        buf_add(b, p, (size_t)n);
+        rc = 1;
+    }
+    sqlite3_reset(s);
+    return rc;
+}

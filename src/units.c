@@ -1,0 +1,364 @@
+/* units.c - exact decimal scanning of load-tool numbers and units.
+ *
+ * The approach: read the printed digits into an integer mantissa and a
+ * power of ten, apply the unit as an exact integer factor and a power of
+ * ten, and let strtod() round the resulting decimal once. So "1.59s" is
+ * 159e1 ms = 1590 exactly, never 1590.0000000000002. */
+#include "units.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+__extension__ typedef unsigned __int128 u128;
+
+struct dec {
+    uint64_t mant;   /* up to 19 significant digits */
+    int exp;         /* value = mant * 10^exp */
+    int neg;
+    int inexact;     /* more digits than the mantissa holds */
+    double approx;   /* strtod of the text when inexact */
+};
+
+static int is_nan_word(const char *s, size_t n, size_t *used)
+{
+    size_t i = 0;
+    if (i < n && (s[i] == '-' || s[i] == '+'))
+        i++;
+    if (n - i >= 3 && strncasecmp(s + i, "nan", 3) == 0) {
+        *used = i + 3;
+        return 1;
+    }
+    return 0;
+}
+
+/* Scans a decimal at s[0..n). Sets *used to the bytes consumed. Returns
+ * UNITS_OK, UNITS_NAN or UNITS_BAD. */
+static int scan_dec(const char *s, size_t n, int allow_thousands, struct dec *d, size_t *used)
+{
+    size_t i = 0;
+    int digits = 0, sig = 0, seen_point = 0;
+    char text[128];
+    size_t tl = 0;
+
+    memset(d, 0, sizeof(*d));
+    if (is_nan_word(s, n, used))
+        return UNITS_NAN;
+    if (i < n && (s[i] == '-' || s[i] == '+')) {
+        d->neg = s[i] == '-';
+        text[tl++] = s[i];
+        i++;
+    }
+    for (; i < n; i++) {
+        char c = s[i];
+        if (c >= '0' && c <= '9') {
+            digits++;
+            if (sig < 19 && (sig > 0 || c != '0')) {
+                d->mant = d->mant * 10 + (uint64_t)(c - '0');
+                sig++;
+                if (seen_point)
+                    d->exp--;
+            } else if (sig >= 19) {
+                d->inexact = 1;
+                if (!seen_point)
+                    d->exp++;
+            } else if (seen_point) {
+                d->exp--; /* leading zero after the point */
+            }
+            if (tl >= sizeof(text) - 16)
+                return UNITS_BAD; /* a hundred digits is not a measurement */
+            text[tl++] = c;
+        } else if (c == '.' && !seen_point) {
+            /* A point must be followed by a digit to belong to the number. */
+            if (i + 1 >= n || !isdigit((unsigned char)s[i + 1]))
+                break;
+            seen_point = 1;
+            if (tl >= sizeof(text) - 16)
+                return UNITS_BAD;
+            text[tl++] = c;
+        } else if (c == ',' && allow_thousands && !seen_point && digits > 0 &&
+                   i + 3 < n && isdigit((unsigned char)s[i + 1]) && isdigit((unsigned char)s[i + 2]) &&
+                   isdigit((unsigned char)s[i + 3]) &&
+                   (i + 4 >= n || !isdigit((unsigned char)s[i + 4]))) {
+            continue; /* thousands separator: skip */
+        } else {
+            break;
+        }
+    }
+    if (digits == 0)
+        return UNITS_BAD;
+    /* Exponent, as JSON-ish numbers may carry ("1.5e-05"). */
+    if (i + 1 < n && (s[i] == 'e' || s[i] == 'E')) {
+        size_t j = i + 1;
+        int eneg = 0, e = 0, ed = 0;
+        if (j < n && (s[j] == '-' || s[j] == '+')) {
+            eneg = s[j] == '-';
+            j++;
+        }
+        while (j < n && isdigit((unsigned char)s[j]) && ed < 5) {
+            e = e * 10 + (s[j] - '0');
+            j++;
+            ed++;
+        }
+        if (ed > 0) {
+            d->exp += eneg ? -e : e;
+            i = j;
+            if (d->inexact)
+                tl += (size_t)snprintf(text + tl, sizeof(text) - tl, "e%d", eneg ? -e : e);
+        }
+    }
+    if (d->inexact) {
+        text[tl] = '\0';
+        d->approx = strtod(text, NULL);
+    }
+    *used = i;
+    return UNITS_OK;
+}
+
+/* mant * mul * 10^(exp + pow10), rounded once. */
+static double dec_value(const struct dec *d, int pow10, long long mul)
+{
+    char text[80];
+    if (d->inexact) {
+        /* Past 19 digits there is nothing exact to keep; scale the double. */
+        double v = d->approx * (double)mul * pow(10.0, pow10);
+        return v;
+    }
+    u128 m = (u128)d->mant * (u128)(mul < 0 ? -mul : mul);
+    int neg = d->neg ^ (mul < 0);
+    char digits[64];
+    int nd = 0;
+    if (m == 0)
+        digits[nd++] = '0';
+    while (m > 0) {
+        digits[nd++] = (char)('0' + (int)(m % 10));
+        m /= 10;
+    }
+    size_t tl = 0;
+    if (neg)
+        text[tl++] = '-';
+    while (nd > 0)
+        text[tl++] = digits[--nd];
+    snprintf(text + tl, sizeof(text) - tl, "e%d", d->exp + pow10);
+    return strtod(text, NULL);
+}
+
+static int skip_spaces(const char *s, size_t n, size_t i)
+{
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    return (int)i;
+}
+
+int units_scaled(const char *s, size_t n, int allow_thousands, int pow10, long long mul, double *out)
+{
+    struct dec d;
+    size_t used;
+    int rc = scan_dec(s, n, allow_thousands, &d, &used);
+    if (rc == UNITS_NAN) {
+        if (used != n)
+            return UNITS_BAD;
+        *out = NAN;
+        return rc;
+    }
+    if (rc != UNITS_OK || used != n)
+        return UNITS_BAD;
+    *out = dec_value(&d, pow10, mul);
+    return UNITS_OK;
+}
+
+int units_number(const char *s, size_t n, int allow_thousands, double *out)
+{
+    return units_scaled(s, n, allow_thousands, 0, 1, out);
+}
+
+struct unit {
+    const char *name;
+    int pow10;
+    long long mul;
+};
+
+/* Time units to milliseconds, longest names first where prefixes clash. */
+static const struct unit time_units[] = {
+    {"ns", -6, 1},
+    {"us", -3, 1},
+    {"\xc2\xb5s", -3, 1}, /* µs, MICRO SIGN */
+    {"\xce\xbcs", -3, 1}, /* μs, GREEK SMALL LETTER MU */
+    {"ms", 0, 1},
+    {"s", 3, 1},
+    {"m", 0, 60000},
+    {"h", 0, 3600000},
+    {NULL, 0, 0},
+};
+
+static const struct unit *match_unit(const struct unit *tab, const char *s, size_t n, size_t *len)
+{
+    const struct unit *best = NULL;
+    size_t best_len = 0;
+    for (const struct unit *u = tab; u->name; u++) {
+        size_t l = strlen(u->name);
+        if (l <= n && l > best_len && memcmp(s, u->name, l) == 0) {
+            best = u;
+            best_len = l;
+        }
+    }
+    *len = best_len;
+    return best;
+}
+
+int units_duration_ms(const char *s, size_t n, double *ms)
+{
+    /* Go's compound durations ("1h2m3.5s") are a sum of parts; each part is
+     * scaled exactly, and the parts are summed as decimals of one power. */
+    double total = 0;
+    size_t i = 0;
+    int parts = 0;
+    while (i < n) {
+        struct dec d;
+        size_t used, ul;
+        int rc = scan_dec(s + i, n - i, 0, &d, &used);
+        if (rc == UNITS_NAN) {
+            /* wrk prints "-nanus"; a NaN duration has no value. */
+            i += used;
+            const struct unit *u = match_unit(time_units, s + i, n - i, &ul);
+            if (!u || i + ul != n || parts)
+                return UNITS_BAD;
+            *ms = NAN;
+            return UNITS_NAN;
+        }
+        if (rc != UNITS_OK)
+            return UNITS_BAD;
+        i += used;
+        const struct unit *u = match_unit(time_units, s + i, n - i, &ul);
+        if (!u)
+            return UNITS_BAD;
+        /* "m" followed by "s" is "ms", matched above as the longer unit. */
+        i += ul;
+        if (parts == 0 && i == n) {
+            *ms = dec_value(&d, u->pow10, u->mul);
+            return UNITS_OK;
+        }
+        total += dec_value(&d, u->pow10, u->mul);
+        parts++;
+    }
+    if (parts == 0)
+        return UNITS_BAD;
+    *ms = total;
+    return UNITS_OK;
+}
+
+int units_duration_ms_bare(const char *s, size_t n, int bare_pow10, double *ms)
+{
+    int rc = units_duration_ms(s, n, ms);
+    if (rc != UNITS_BAD)
+        return rc;
+    return units_scaled(s, n, 0, bare_pow10, 1, ms);
+}
+
+int units_bytes(const char *s, size_t n, int base, double *bytes)
+{
+    struct dec d;
+    size_t used;
+    int rc = scan_dec(s, n, 1, &d, &used);
+    if (rc == UNITS_NAN) {
+        *bytes = NAN;
+        return UNITS_NAN;
+    }
+    if (rc != UNITS_OK)
+        return UNITS_BAD;
+    size_t i = (size_t)skip_spaces(s, n, used);
+    const char *u = s + i;
+    size_t ul = n - i;
+    static const char prefixes[] = "KMGTP";
+    long long mul = 1;
+    int pow10 = 0;
+    if (ul == 1 && u[0] == 'B') {
+        /* bytes */
+    } else if (ul >= 1) {
+        char p = (char)toupper((unsigned char)u[0]);
+        const char *pos = strchr(prefixes, p);
+        if (!pos || p == '\0')
+            return UNITS_BAD;
+        int k = (int)(pos - prefixes) + 1;
+        int binary = base == 1024;
+        if (ul == 3 && u[1] == 'i' && u[2] == 'B')
+            binary = 1;
+        else if (!(ul == 2 && u[1] == 'B') && !(ul == 1))
+            return UNITS_BAD;
+        if (binary) {
+            for (int j = 0; j < k; j++)
+                mul *= 1024;
+        } else {
+            pow10 = 3 * k;
+        }
+    } else {
+        return UNITS_BAD;
+    }
+    *bytes = dec_value(&d, pow10, mul);
+    return UNITS_OK;
+}
+
+int units_count(const char *s, size_t n, double *out)
+{
+    struct dec d;
+    size_t used;
+    int rc = scan_dec(s, n, 1, &d, &used);
+    if (rc == UNITS_NAN) {
+        *out = NAN;
+        return used == n ? UNITS_NAN : UNITS_BAD;
+    }
+    if (rc != UNITS_OK)
+        return UNITS_BAD;
+    int pow10 = 0;
+    if (used < n) {
+        if (used + 1 != n)
+            return UNITS_BAD;
+        switch (s[used]) {
+        case 'k': case 'K': pow10 = 3; break;
+        case 'M': pow10 = 6; break;
+        case 'G': pow10 = 9; break;
+        default: return UNITS_BAD;
+        }
+    }
+    *out = dec_value(&d, pow10, 1);
+    return UNITS_OK;
+}
+
+int units_percent(const char *s, size_t n, double *out)
+{
+    if (n == 0 || s[n - 1] != '%')
+        return UNITS_BAD;
+    return units_scaled(s, n - 1, 0, 0, 1, out);
+}
+
+char *units_format(char *buf, size_t size, double v)
+{
+    if (isnan(v)) {
+        snprintf(buf, size, "NaN");
+        return buf;
+    }
+    if (isinf(v)) {
+        snprintf(buf, size, v > 0 ? "Inf" : "-Inf");
+        return buf;
+    }
+    for (int prec = 1; prec <= 17; prec++) {
+        snprintf(buf, size, "%.*g", prec, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    /* Prefer plain notation for ordinary magnitudes: 1590 not 1.59e+03. */
+    if (strchr(buf, 'e') && fabs(v) >= 1e-6 && fabs(v) < 1e17) {
+        char tmp[64];
+        for (int prec = 0; prec <= 20; prec++) {
+            snprintf(tmp, sizeof tmp, "%.*f", prec, v);
+            if (strtod(tmp, NULL) == v) {
+                snprintf(buf, size, "%s", tmp);
+                break;
+            }
+        }
+    }
+    return buf;
+}
