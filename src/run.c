@@ -259,6 +259,8 @@ void run_dump(FILE *fp, const struct run *r)
     put_str(fp, "url", r->url);
     fprintf(fp, "lines = %d-%d\n", r->first_line, r->last_line);
     fprintf(fp, "state = %s\n", state_name(r->state));
+    if (r->published)
+        fprintf(fp, "published = 1\n");
     put_num(fp, "requests", r->requests);
     put_num(fp, "rps", r->rps);
     put_num(fp, "duration_s", r->duration_s);

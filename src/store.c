@@ -510,13 +510,13 @@ out:
 static const char SQL_RUN_ADD[] =
     "INSERT INTO run (source_id, seq, first_line, last_line, campaign_id, scenario, label, notes,\n"
     "  stack_id, host_id, load_host_id, tool, format, tool_version, command, url, state,\n"
-    "  requests, rps, duration_s, latency_avg_ms, latency_min_ms, latency_med_ms, latency_max_ms,\n"
+    "  published, requests, rps, duration_s, latency_avg_ms, latency_min_ms, latency_med_ms, latency_max_ms,\n"
     "  latency_stdev_ms, failed_requests, failed_pct, bytes_received, bytes_sent, iterations,\n"
     "  vus, vus_max, threads, connections, target_rate, non2xx, checks_passed, checks_failed,\n"
     "  latency_metric, imported_at)\n"
     "VALUES (:source_id, :seq, :first_line, :last_line, :campaign_id, :scenario, :label, :notes,\n"
     "  :stack_id, :host_id, :load_host_id, :tool, :format, :tool_version, :command, :url, :state,\n"
-    "  :requests, :rps, :duration_s, :latency_avg_ms, :latency_min_ms, :latency_med_ms,\n"
+    "  :published, :requests, :rps, :duration_s, :latency_avg_ms, :latency_min_ms, :latency_med_ms,\n"
     "  :latency_max_ms, :latency_stdev_ms, :failed_requests, :failed_pct, :bytes_received,\n"
     "  :bytes_sent, :iterations, :vus, :vus_max, :threads, :connections, :target_rate, :non2xx,\n"
     "  :checks_passed, :checks_failed, :latency_metric, :imported_at)";
@@ -715,6 +715,7 @@ int store_run_add(struct store *st, int64_t source_id, int seq, const struct run
     bind_text(s, ":command", pick_text(r->command, m->command));
     bind_text(s, ":url", pick_text(r->url, m->url));
     bind_text(s, ":state", state_text(r->state));
+    bind_int(s, ":published", r->published ? 1 : 0);
     bind_real(s, ":rps", r->rps);
     bind_real(s, ":duration_s", pick(r->duration_s, m->duration_s));
     bind_real(s, ":latency_avg_ms", r->lat_avg);
@@ -971,6 +972,7 @@ static const char SQL_RUN_GET[] =
     "SELECT r.source_id, r.seq, c.name, r.scenario, r.label, r.notes, src.file_name, src.format,\n"
     "  src.sha256, src.imported_at, src.size_bytes, src.gzipped, src.raw IS NOT NULL,\n"
     "  r.tool, r.format, r.tool_version, r.command, r.url, r.first_line, r.last_line, r.state,\n"
+    "  r.published,\n"
     "  r.requests, r.rps, r.duration_s, r.latency_avg_ms, r.latency_min_ms, r.latency_med_ms,\n"
     "  r.latency_max_ms, r.latency_stdev_ms, r.failed_requests, r.failed_pct, r.bytes_received,\n"
     "  r.bytes_sent, r.iterations, r.vus, r.vus_max, r.threads, r.connections, r.target_rate,\n"
@@ -1079,6 +1081,7 @@ int store_run_load(struct store *st, int64_t run_id, struct stored_run *out)
     r->state = strcmp(state, "failed") == 0       ? RUN_STATE_FAILED
                : strcmp(state, "incomplete") == 0 ? RUN_STATE_INCOMPLETE
                                                   : RUN_STATE_OK;
+    r->published = sqlite3_column_int(s, c++);
     double *heads[] = {
         &r->requests, &r->rps, &r->duration_s, &r->lat_avg, &r->lat_min, &r->lat_med,
         &r->lat_max, &r->lat_stdev, &r->failed_requests, &r->failed_pct, &r->bytes_received,
