@@ -26,11 +26,13 @@
  * Failures: wrk counts responses with status > 399 as "Non-2xx or 3xx" and
  * timeouts among completed requests; failed_requests is their sum and
  * failed_pct its share of requests. Socket connect/read/write errors are
- * not requests; they are kept as counts by kind. A run with no requests
- * and socket errors, or every request failed, is marked failed. */
+ * not requests; they are kept as counts by kind. A run that completed no
+ * request, or whose every request failed, is marked failed. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <cjson/cJSON.h>
 
 #include "buf.h"
 #include "parse.h"
@@ -40,11 +42,18 @@
 
 struct wrk_state {
     struct run *run;
-    char cols[MAXTOK][16]; /* Thread Stats column names, lowercased */
-    size_t ncols;
+    /* Thread Stats headers seen in this run, lowercased column names: a
+     * fork prints two (with and without Min); a row uses the one whose
+     * width it has. */
+    char cols[2][MAXTOK][16];
+    size_t ncols[2];
+    size_t nheaders;
     int in_dist;           /* inside "Latency Distribution" */
     int in_script_pcts;    /* inside a Lua "Latency percentiles:" table */
     int after_transfer;    /* past Transfer/sec: Lua done() territory */
+    int after_blank;       /* ... and a blank line seen since */
+    struct buf json;       /* a JSON block printed by a Lua done() script */
+    int json_depth;
     double socket_errors;  /* connect + read + write */
     double timeouts;
     struct buf script;     /* unparsed lines printed after the report */
@@ -103,14 +112,15 @@ static void finish(struct wrk_state *ws, struct parse_result *pr)
     if (ws->script.len)
         run_add_param(r, "script_output", buf_str(&ws->script));
     buf_reset(&ws->script);
+    buf_reset(&ws->json);
+    ws->json_depth = 0;
     /* Failures, as documented above. */
     double non2xx = run_has(r->non2xx) ? r->non2xx : 0;
     if (run_has(r->requests)) {
         r->failed_requests = non2xx + ws->timeouts;
         if (r->requests > 0)
             r->failed_pct = 100.0 * r->failed_requests / r->requests;
-        if ((r->requests == 0 && ws->socket_errors > 0) ||
-            (r->requests > 0 && r->failed_requests >= r->requests))
+        if (r->requests == 0 || r->failed_requests >= r->requests)
             r->state = RUN_STATE_FAILED;
     }
     if (!r->latency_metric)
@@ -126,19 +136,22 @@ static int stats_header(struct wrk_state *ws, const struct line *l)
     size_t n = tok_split(l->s, l->n, t, MAXTOK);
     if (n < 3 || !tok_eq(t[0], "Thread") || !tok_eq(t[1], "Stats"))
         return 0;
-    ws->ncols = 0;
-    for (size_t i = 2; i < n && i < MAXTOK && ws->ncols < MAXTOK; i++) {
+    size_t h = ws->nheaders < 2 ? ws->nheaders++ : 1;
+    char (*cols)[16] = ws->cols[h];
+    size_t nc = 0;
+    for (size_t i = 2; i < n && i < MAXTOK && nc < MAXTOK; i++) {
         if (tok_eq(t[i], "+/-") && i + 1 < n) {
-            snprintf(ws->cols[ws->ncols++], 16, "+/- stdev");
+            snprintf(cols[nc++], 16, "+/- stdev");
             i++;
             continue;
         }
         size_t k = t[i].n < 15 ? t[i].n : 15;
         for (size_t j = 0; j < k; j++)
-            ws->cols[ws->ncols][j] = (char)(t[i].s[j] >= 'A' && t[i].s[j] <= 'Z' ? t[i].s[j] + 32 : t[i].s[j]);
-        ws->cols[ws->ncols][k] = '\0';
-        ws->ncols++;
+            cols[nc][j] = (char)(t[i].s[j] >= 'A' && t[i].s[j] <= 'Z' ? t[i].s[j] + 32 : t[i].s[j]);
+        cols[nc][k] = '\0';
+        nc++;
     }
+    ws->ncols[h] = nc;
     return 1;
 }
 
@@ -147,8 +160,14 @@ static int stats_row(struct wrk_state *ws, const struct line *l, struct parse_re
 {
     struct tok t[MAXTOK];
     size_t n = tok_split(l->s, l->n, t, MAXTOK);
-    if (n < 2 || ws->ncols == 0 || n - 1 != ws->ncols)
+    size_t h = ws->nheaders;
+    for (size_t k = 0; k < ws->nheaders; k++)
+        if (ws->ncols[k] == n - 1)
+            h = k;
+    if (n < 2 || h == ws->nheaders)
         return 0;
+    char (*cols)[16] = ws->cols[h];
+    size_t ncols = ws->ncols[h];
     static const struct { const char *row, *metric; int is_time; } rows[] = {
         {"Latency", "latency", 1}, {"Req/Sec", "req_per_sec", 0}, {"Connect", "connect", 1},
         {"TTFB", "ttfb", 1},       {"TTLB", "ttlb", 1},
@@ -160,14 +179,14 @@ static int stats_row(struct wrk_state *ws, const struct line *l, struct parse_re
     if (which == sizeof rows / sizeof rows[0])
         return 0;
     struct run *r = ws->run;
-    for (size_t c = 0; c < ws->ncols; c++) {
+    for (size_t c = 0; c < ncols; c++) {
         struct tok v = t[c + 1];
         char text[64];
         double x;
         int rc;
         const char *unit;
         snprintf(text, sizeof text, "%.*s", (int)v.n, v.s);
-        if (strcmp(ws->cols[c], "+/- stdev") == 0) {
+        if (strcmp(cols[c], "+/- stdev") == 0) {
             rc = units_percent(v.s, v.n, &x);
             unit = UNIT_PERCENT;
         } else if (rows[which].is_time) {
@@ -179,15 +198,15 @@ static int stats_row(struct wrk_state *ws, const struct line *l, struct parse_re
         }
         if (rc == UNITS_BAD)
             return parse_fail(pr, l->no, "wrk: cannot read \"%s\" in the %s row", text, rows[which].row);
-        run_add_figure(r, rows[which].metric, ws->cols[c], x, unit, text);
+        run_add_figure(r, rows[which].metric, cols[c], x, unit, text);
         if (which == 0) {
-            if (strcmp(ws->cols[c], "avg") == 0)
+            if (strcmp(cols[c], "avg") == 0)
                 r->lat_avg = x;
-            else if (strcmp(ws->cols[c], "stdev") == 0)
+            else if (strcmp(cols[c], "stdev") == 0)
                 r->lat_stdev = x;
-            else if (strcmp(ws->cols[c], "max") == 0)
+            else if (strcmp(cols[c], "max") == 0)
                 r->lat_max = x;
-            else if (strcmp(ws->cols[c], "min") == 0)
+            else if (strcmp(cols[c], "min") == 0)
                 r->lat_min = x;
         }
     }
@@ -256,11 +275,9 @@ static int socket_errors(struct wrk_state *ws, const struct line *l, struct pars
         double x;
         if (units_number(v.s, v.n, 1, &x) != UNITS_OK)
             return parse_fail(pr, l->no, "wrk: bad socket error count \"%.*s\"", (int)v.n, v.s);
-        char kind[32], text[32];
+        char kind[32];
         snprintf(kind, sizeof kind, "%.*s", (int)t[i].n, t[i].s);
-        snprintf(text, sizeof text, "%.*s", (int)v.n, v.s);
         run_add_count(ws->run, kind, NULL, x);
-        run_add_figure(ws->run, "socket_errors", kind, x, UNIT_COUNT, text);
         if (strcmp(kind, "timeout") == 0)
             ws->timeouts += x;
         else
@@ -299,6 +316,39 @@ static void script_line(struct wrk_state *ws, const struct line *l)
     buf_adds(&ws->script, s);
 }
 
+/* A JSON object printed by a Lua done() script (the json.lua of wrk
+ * forks): its numbers become figures of metric "script_json", and a
+ * latency_distribution array of {percentile, latency_in_microseconds}
+ * becomes percentiles of metric "script_json_latency". */
+static void script_json(struct wrk_state *ws)
+{
+    cJSON *root = cJSON_ParseWithLength(buf_str(&ws->json), ws->json.len);
+    buf_reset(&ws->json);
+    if (!root)
+        return;
+    for (cJSON *it = root->child; it; it = it->next) {
+        char text[64];
+        if (cJSON_IsNumber(it)) {
+            units_format(text, sizeof text, it->valuedouble);
+            run_add_figure(ws->run, "script_json", it->string, it->valuedouble, UNIT_COUNT, text);
+        } else if (cJSON_IsArray(it) && strcmp(it->string, "latency_distribution") == 0) {
+            for (cJSON *e = it->child; e; e = e->next) {
+                cJSON *p = cJSON_GetObjectItemCaseSensitive(e, "percentile");
+                cJSON *v = cJSON_GetObjectItemCaseSensitive(e, "latency_in_microseconds");
+                double ms;
+                if (!cJSON_IsNumber(p) || !cJSON_IsNumber(v))
+                    continue;
+                units_format(text, sizeof text, v->valuedouble);
+                if (units_scaled(text, strlen(text), 0, -3, 1, &ms) != UNITS_OK)
+                    continue;
+                run_add_percentile(ws->run, "script_json_latency", p->valuedouble, ms, UNIT_MS,
+                                   text, -1);
+            }
+        }
+    }
+    cJSON_Delete(root);
+}
+
 static int wrk_parse(const struct text *t, struct parse_result *pr)
 {
     struct wrk_state ws;
@@ -316,8 +366,8 @@ static int wrk_parse(const struct text *t, struct parse_result *pr)
 
         if (run_start(l, &url, &url_len, &dur)) {
             finish(&ws, pr);
-            memset(ws.cols, 0, sizeof ws.cols);
-            ws.ncols = ws.in_dist = ws.in_script_pcts = ws.after_transfer = 0;
+            ws.nheaders = 0;
+            ws.in_dist = ws.in_script_pcts = ws.after_transfer = ws.after_blank = 0;
             ws.socket_errors = ws.timeouts = 0;
             ws.run = run_new("wrk", "wrk");
             ws.run->first_line = l->no;
@@ -346,6 +396,8 @@ static int wrk_parse(const struct text *t, struct parse_result *pr)
             continue;
         if (line_blank(l)) {
             ws.in_dist = 0;
+            if (ws.after_transfer && !ws.json_depth)
+                ws.after_blank = 1;
             continue;
         }
         int prev_last = ws.run->last_line;
@@ -377,7 +429,7 @@ static int wrk_parse(const struct text *t, struct parse_result *pr)
             continue;
         int rc = stats_row(&ws, l, pr);
         if (rc < 0)
-            return -1;
+            goto fail;
         if (rc)
             continue;
         if (str_starts(str_skip_blank(l->s), "Latency Distribution")) {
@@ -386,58 +438,90 @@ static int wrk_parse(const struct text *t, struct parse_result *pr)
         }
         if ((rc = totals_row(&ws, l, pr)) != 0) {
             if (rc < 0)
-                return -1;
+                goto fail;
             continue;
         }
         if ((rc = socket_errors(&ws, l, pr)) != 0) {
             if (rc < 0)
-                return -1;
+                goto fail;
             continue;
         }
         if ((v = labelled(l, "Non-2xx or 3xx responses:")) != NULL) {
-            if (units_number(v, strlen(v), 1, &x) != UNITS_OK)
-                return parse_fail(pr, l->no, "wrk: bad Non-2xx count \"%s\"", v);
+            if (units_number(v, strlen(v), 1, &x) != UNITS_OK) {
+                parse_fail(pr, l->no, "wrk: bad Non-2xx count \"%s\"", v);
+                goto fail;
+            }
             ws.run->non2xx = x;
             run_add_figure(ws.run, "non2xx_3xx_responses", "count", x, UNIT_COUNT, v);
             continue;
         }
         if ((v = labelled(l, "Requests/sec:")) != NULL) {
             rc = units_number(v, strlen(v), 1, &x);
-            if (rc == UNITS_BAD)
-                return parse_fail(pr, l->no, "wrk: bad Requests/sec \"%s\"", v);
+            if (rc == UNITS_BAD) {
+                parse_fail(pr, l->no, "wrk: bad Requests/sec \"%s\"", v);
+                goto fail;
+            }
             ws.run->rps = x;
             run_add_figure(ws.run, "requests_per_sec", "value", x, UNIT_PER_S, v);
             continue;
         }
         if ((v = labelled(l, "Transfer/sec:")) != NULL) {
-            if (units_bytes(v, strlen(v), 1024, &x) == UNITS_BAD)
-                return parse_fail(pr, l->no, "wrk: bad Transfer/sec \"%s\"", v);
+            if (units_bytes(v, strlen(v), 1024, &x) == UNITS_BAD) {
+                parse_fail(pr, l->no, "wrk: bad Transfer/sec \"%s\"", v);
+                goto fail;
+            }
             run_add_figure(ws.run, "transfer_per_sec", "value", x, UNIT_BYTES_PER_S, v);
             ws.after_transfer = 1;
             continue;
         }
         if (ws.after_transfer) {
             const char *s = str_skip_blank(l->s);
+            if (ws.json_depth > 0 || (s[0] == '{' && s[1] == '\0')) {
+                /* a JSON block: collect it to its closing brace */
+                buf_adds(&ws.json, s);
+                buf_addc(&ws.json, '\n');
+                for (const char *c = s; *c; c++)
+                    ws.json_depth += *c == '{' ? 1 : *c == '}' ? -1 : 0;
+                if (ws.json_depth <= 0) {
+                    ws.json_depth = 0;
+                    script_json(&ws);
+                }
+                continue;
+            }
             if (str_starts(s, "Latency percentiles") || str_starts(s, "Latency Distribution")) {
                 ws.in_script_pcts = 1;
                 continue;
             }
-            if (str_starts(s, "```") || str_starts(s, "**") || s[0] == '#' || is_command(l)) {
-                /* markdown around pasted outputs: the run is over */
+            if (strcmp(s, "JSON Output") == 0) {
+                ws.after_blank = 0; /* its block follows a blank line */
+                continue;
+            }
+            if (strspn(s, "-=.") == strlen(s))
+                continue; /* a rule, or an elision "..." */
+            /* A Lua done() script prints straight after Transfer/sec; after a
+             * blank line only a JSON block continues the run. Markdown and
+             * prose end it. */
+            if (ws.after_blank || str_starts(s, "```") || str_starts(s, "**") || s[0] == '#' ||
+                is_command(l)) {
                 ws.run->last_line = prev_last;
                 finish(&ws, pr);
                 last_end = i;
                 continue;
             }
-            if (strspn(s, "-=") == strlen(s))
-                continue; /* a rule */
             script_line(&ws, l);
             continue;
         }
         ws.run->last_line = prev_last; /* text around the output, not part of it */
     }
     finish(&ws, pr);
+    buf_free(&ws.script);
+    buf_free(&ws.json);
     return 0;
+fail:
+    run_free(ws.run);
+    buf_free(&ws.script);
+    buf_free(&ws.json);
+    return -1;
 }
 
 static int wrk_sniff(const struct text *t)
