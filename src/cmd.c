@@ -1,5 +1,6 @@
 /* cmd.c - the one table of commands (name, handler, setup bits, help). */
 #include "cmd.h"
+#include "store.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -42,4 +43,12 @@ int cmd_usage_error(const struct cmd *c, const char *fmt, ...)
     const char *end = strstr(c->usage, "\n\n");
     fprintf(stderr, "%.*s\n", end ? (int)(end - c->usage) : (int)strlen(c->usage), c->usage);
     return EXIT_USAGE;
+}
+
+int cmd_open_store(struct cmd_ctx *ctx)
+{
+    if (ctx->st)
+        return EXIT_OK;
+    int flags = (ctx->flags & CMD_WRITES) ? STORE_CREATE : 0;
+    return store_open(ctx->db_path, flags, &ctx->st) < 0 ? EXIT_DB : EXIT_OK;
 }

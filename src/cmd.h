@@ -25,8 +25,14 @@ enum {
 
 struct cmd_ctx {
     const char *db_path;
-    struct store *st; /* open when the command has CMD_DB */
+    unsigned flags;   /* the command's CMD_* bits */
+    struct store *st; /* open after cmd_open_store() */
 };
+
+/* Opens the database the way the command's flags say (creating it for
+ * CMD_WRITES). Commands call it once their arguments are known good, so a
+ * usage error never creates a database. EXIT_OK, or EXIT_DB (printed). */
+int cmd_open_store(struct cmd_ctx *ctx);
 
 struct cmd {
     const char *name;

@@ -397,6 +397,8 @@ int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
         rc = cmd_usage_error(self, "import: no files given");
         goto out;
     }
+    if ((rc = cmd_open_store(ctx)) != EXIT_OK)
+        goto out;
     if (o.this_host || o.this_load_host)
         meta_probe_host(&o.probed);
 

@@ -126,7 +126,7 @@ int cmd_list(int argc, char **argv, struct cmd_ctx *ctx)
         if (c == 'j') {
             ls.json = 1;
         } else if (c >= SEL_CAMPAIGN && c <= SEL_LIMIT) {
-            if (selection_option(&sel, ctx->st, c, optarg) < 0) {
+            if (selection_option(&sel, c, optarg) < 0) {
                 rc = EXIT_USAGE;
                 goto out;
             }
@@ -137,6 +137,12 @@ int cmd_list(int argc, char **argv, struct cmd_ctx *ctx)
     }
     if (optind < argc) {
         rc = cmd_usage_error(self, "list: unexpected argument '%s'", argv[optind]);
+        goto out;
+    }
+    if ((rc = cmd_open_store(ctx)) != EXIT_OK)
+        goto out;
+    if (selection_resolve(&sel, ctx->st) < 0) {
+        rc = EXIT_USAGE;
         goto out;
     }
     if (ls.json)

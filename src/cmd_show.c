@@ -424,6 +424,9 @@ int cmd_show(int argc, char **argv, struct cmd_ctx *ctx)
     if (*argv[optind] == '\0' || *end != '\0' || id <= 0)
         return cmd_usage_error(self, "show: '%s' is not a run ID", argv[optind]);
 
+    int rc = cmd_open_store(ctx);
+    if (rc != EXIT_OK)
+        return rc;
     struct stored_run sr;
     int found = store_run_load(ctx->st, id, &sr);
     if (found < 0)
@@ -433,7 +436,6 @@ int cmd_show(int argc, char **argv, struct cmd_ctx *ctx)
         stored_run_free(&sr);
         return EXIT_FAIL;
     }
-    int rc = EXIT_OK;
     if (raw) {
         struct buf b = BUF_INIT;
         int got = store_source_raw(ctx->st, sr.source_id, &b);

@@ -83,14 +83,7 @@ int main(int argc, char **argv)
         }
     }
 
-    struct cmd_ctx ctx = {.db_path = db, .st = NULL};
-    if (c->flags & CMD_DB) {
-        int flags = (c->flags & CMD_WRITES) ? STORE_CREATE : 0;
-        if (store_open(db, flags, &ctx.st) < 0) {
-            free(args);
-            return EXIT_DB;
-        }
-    }
+    struct cmd_ctx ctx = {.db_path = db, .flags = c->flags, .st = NULL};
     optind = 1;
     int rc = c->fn(nargs, args, &ctx);
     store_close(ctx.st);

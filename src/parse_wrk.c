@@ -526,7 +526,7 @@ fail:
 
 static int wrk_sniff(const struct text *t)
 {
-    int running = 0, rps = 0, stats = 0, hdr = 0;
+    int running = 0, rps = 0, stats = 0, hdr = 0, threads = 0;
     for (size_t i = 0; i < t->n; i++) {
         const struct line *l = &t->lines[i];
         const char *url;
@@ -538,11 +538,15 @@ static int wrk_sniff(const struct text *t)
             rps = 1;
         else if (str_starts(str_skip_blank(l->s), "Thread Stats"))
             stats = 1;
+        else if (line_find(l, " threads and ") && line_find(l, "connection"))
+            threads = 1;
         else if (line_find(l, "HdrHistogram") || line_find(l, "Detailed Percentile spectrum"))
             hdr = 1;
     }
-    if (!running || !rps)
+    if (!running || !(rps || stats || threads))
         return 0;
+    if (!rps)
+        return 30; /* a wrk output cut short: wrk's parser says what is missing */
     /* wrk2 prints the same frame plus an HdrHistogram: wrk2's parser is
      * the better reader of those. */
     return hdr ? 40 : stats ? 90 : 70;

@@ -23,6 +23,9 @@ void selection_free(struct selection *s)
     }
     free(s->tags);
     free(s->ids);
+    for (size_t i = 0; i < s->nwheres; i++)
+        free(s->wheres[i]);
+    free(s->wheres);
     memset(s, 0, sizeof(*s));
 }
 
@@ -59,7 +62,7 @@ static int add_ids(struct selection *s, const char *arg)
     return 0;
 }
 
-int selection_option(struct selection *s, struct store *st, int opt, const char *arg)
+int selection_option(struct selection *s, int opt, const char *arg)
 {
     switch (opt) {
     case SEL_CAMPAIGN:
@@ -81,12 +84,8 @@ int selection_option(struct selection *s, struct store *st, int opt, const char 
         return 0;
     }
     case SEL_WHERE:
-        ARRAY_GROW(s->conds, s->nconds, s->capconds);
-        if (store_cond_parse(st, arg, &s->conds[s->nconds]) < 0)
-            return -1;
-        s->nconds++;
-        s->f.conds = s->conds;
-        s->f.nconds = s->nconds;
+        ARRAY_GROW(s->wheres, s->nwheres, s->capwheres);
+        s->wheres[s->nwheres++] = xstrdup(arg);
         return 0;
     case SEL_ID:
         return add_ids(s, arg);
@@ -108,7 +107,20 @@ int selection_option(struct selection *s, struct store *st, int opt, const char 
     return error("internal error: option %d is not a selection option", opt);
 }
 
+int selection_resolve(struct selection *s, struct store *st)
+{
+    for (size_t i = s->nconds; i < s->nwheres; i++) {
+        ARRAY_GROW(s->conds, s->nconds, s->capconds);
+        if (store_cond_parse(st, s->wheres[i], &s->conds[s->nconds]) < 0)
+            return -1;
+        s->nconds++;
+    }
+    s->f.conds = s->conds;
+    s->f.nconds = s->nconds;
+    return 0;
+}
+
 int selection_narrowed(const struct selection *s)
 {
-    return s->f.campaign || s->f.scenario || s->nids || s->ntags || s->nconds;
+    return s->f.campaign || s->f.scenario || s->nids || s->ntags || s->nwheres;
 }

@@ -52,12 +52,18 @@ struct selection {
     size_t ntags, captags;
     int64_t *ids;
     size_t nids, capids;
+    char **wheres; /* --where texts, parsed by selection_resolve() */
+    size_t nwheres, capwheres;
 };
 
 void selection_init(struct selection *s);
 void selection_free(struct selection *s);
-/* Handles one option code from SELECT_LONGOPTS: 0 done, -1 bad (printed). */
-int selection_option(struct selection *s, struct store *st, int opt, const char *arg);
+/* Handles one option code from SELECT_LONGOPTS: 0 done, -1 bad (printed).
+ * Needs no database: conditions are checked by selection_resolve(). */
+int selection_option(struct selection *s, int opt, const char *arg);
+/* Checks the --where conditions against the open database's `summary`
+ * columns. 0, or -1 (printed). */
+int selection_resolve(struct selection *s, struct store *st);
 /* Whether anything narrows the choice (ids, campaign, conditions ...). */
 int selection_narrowed(const struct selection *s);
 
