@@ -10,6 +10,9 @@ const struct cmd commands[] = {
     {"import", cmd_import, CMD_DB | CMD_WRITES, "import load-tool outputs into the database", cmd_import_usage},
     {"list", cmd_list, CMD_DB, "one line per run", cmd_list_usage},
     {"show", cmd_show, CMD_DB, "every figure and all metadata of one run", cmd_show_usage},
+    {"export", cmd_export, CMD_DB, "runs with their metadata as CSV or JSON", cmd_export_usage},
+    {"tag", cmd_tag, CMD_DB | CMD_WRITES, "set or remove free tags on runs", cmd_tag_usage},
+    {"delete", cmd_delete, CMD_DB | CMD_WRITES, "delete runs", cmd_delete_usage},
     {"help", cmd_help, 0, "help on a command, on metadata keys, or on formats", cmd_help_usage},
     {NULL, NULL, 0, NULL, NULL},
 };

@@ -49,11 +49,17 @@ int cmd_help(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_import(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_list(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_show(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_tag(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_delete(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_export(int argc, char **argv, struct cmd_ctx *ctx);
 
 extern const char cmd_help_usage[];
 extern const char cmd_import_usage[];
 extern const char cmd_list_usage[];
 extern const char cmd_show_usage[];
+extern const char cmd_tag_usage[];
+extern const char cmd_delete_usage[];
+extern const char cmd_export_usage[];
 
 /* Prints "usage: ..." of cmd to stderr and returns EXIT_USAGE. */
 int cmd_usage_error(const struct cmd *c, const char *fmt, ...);

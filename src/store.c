@@ -1233,3 +1233,124 @@ int store_source_raw(struct store *st, int64_t source_id, struct buf *b)
     sqlite3_reset(s);
     return rc;
 }
+
+/* --- housekeeping: tags, deleting, summary rows ----------------------------- */
+
+static const char SQL_RUN_EXISTS[] = "SELECT 1 FROM run WHERE run_id = :run_id";
+static const char SQL_TAG_SET[] =
+    "INSERT INTO run_tag (run_id, key, value) VALUES (:run_id, :key, :value)\n"
+    "ON CONFLICT (run_id, key) DO UPDATE SET value = excluded.value";
+static const char SQL_TAG_DEL[] = "DELETE FROM run_tag WHERE run_id = :run_id AND key = :key";
+
+static int run_exists(struct store *st, int64_t run_id)
+{
+    sqlite3_stmt *s = stmt(st, SQL_RUN_EXISTS);
+    if (!s)
+        return -1;
+    bind_int(s, ":run_id", run_id);
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return db_error(st, SQL_RUN_EXISTS);
+    return rc == SQLITE_ROW;
+}
+
+int store_tag_set(struct store *st, int64_t run_id, const char *key, const char *value)
+{
+    int found = run_exists(st, run_id);
+    if (found <= 0)
+        return found;
+    const char *sql = value ? SQL_TAG_SET : SQL_TAG_DEL;
+    sqlite3_stmt *s = stmt(st, sql);
+    if (!s)
+        return -1;
+    bind_int(s, ":run_id", run_id);
+    bind_text(s, ":key", key);
+    if (value)
+        bind_text(s, ":value", value);
+    return step_done(st, s, sql) < 0 ? -1 : 1;
+}
+
+static const char SQL_RUN_SOURCE[] = "SELECT source_id FROM run WHERE run_id = :run_id";
+static const char SQL_RUN_DELETE[] = "DELETE FROM run WHERE run_id = :run_id";
+static const char SQL_SOURCE_DELETE_IF_EMPTY[] =
+    "DELETE FROM source WHERE source_id = :id\n"
+    "  AND NOT EXISTS (SELECT 1 FROM run WHERE source_id = :id)";
+static const char SQL_PRUNE_HOSTS[] =
+    "DELETE FROM host WHERE host_id NOT IN (SELECT host_id FROM run WHERE host_id IS NOT NULL)\n"
+    "  AND host_id NOT IN (SELECT load_host_id FROM run WHERE load_host_id IS NOT NULL)";
+static const char SQL_PRUNE_STACKS[] =
+    "DELETE FROM stack WHERE stack_id NOT IN (SELECT stack_id FROM run WHERE stack_id IS NOT NULL)";
+static const char SQL_PRUNE_CAMPAIGNS[] =
+    "DELETE FROM campaign\n"
+    "WHERE campaign_id NOT IN (SELECT campaign_id FROM run WHERE campaign_id IS NOT NULL)";
+
+int store_run_delete(struct store *st, int64_t run_id)
+{
+    sqlite3_stmt *s = stmt(st, SQL_RUN_SOURCE);
+    if (!s)
+        return -1;
+    bind_int(s, ":run_id", run_id);
+    int rc = sqlite3_step(s);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(s);
+        return rc == SQLITE_DONE ? 0 : db_error(st, SQL_RUN_SOURCE);
+    }
+    int64_t source = sqlite3_column_int64(s, 0);
+    sqlite3_reset(s);
+    /* Details go with the run (ON DELETE CASCADE); the source goes when
+     * it has no run left, so the file can be imported again; shared
+     * records nothing uses any more go too. */
+    if (!(s = stmt(st, SQL_RUN_DELETE)))
+        return -1;
+    bind_int(s, ":run_id", run_id);
+    if (step_done(st, s, SQL_RUN_DELETE) < 0)
+        return -1;
+    if (!(s = stmt(st, SQL_SOURCE_DELETE_IF_EMPTY)))
+        return -1;
+    bind_int(s, ":id", source);
+    if (step_done(st, s, SQL_SOURCE_DELETE_IF_EMPTY) < 0)
+        return -1;
+    const char *prune[] = {SQL_PRUNE_HOSTS, SQL_PRUNE_STACKS, SQL_PRUNE_CAMPAIGNS};
+    for (size_t i = 0; i < 3; i++) {
+        if (!(s = stmt(st, prune[i])) || step_done(st, s, prune[i]) < 0)
+            return -1;
+    }
+    return 1;
+}
+
+int store_summary_rows(struct store *st, const struct store_filter *f, store_cells_fn fn, void *arg)
+{
+    struct buf sql = BUF_INIT;
+    buf_adds(&sql, "SELECT * FROM summary WHERE 1");
+    filter_sql(&sql, f);
+    buf_adds(&sql, " ORDER BY run_id");
+    if (f && f->limit > 0)
+        buf_printf(&sql, " LIMIT %ld", f->limit);
+    sqlite3_stmt *s = stmt_once(st, buf_str(&sql));
+    if (!s) {
+        buf_free(&sql);
+        return -1;
+    }
+    bind_filter(s, f);
+    int n = sqlite3_column_count(s), rc = 0, step;
+    struct store_cell *cells = xcalloc((size_t)n, sizeof(*cells));
+    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+        for (int i = 0; i < n; i++) {
+            int type = sqlite3_column_type(s, i);
+            cells[i].name = sqlite3_column_name(s, i);
+            cells[i].is_null = type == SQLITE_NULL;
+            cells[i].is_num = type == SQLITE_INTEGER || type == SQLITE_FLOAT;
+            cells[i].num = cells[i].is_num ? sqlite3_column_double(s, i) : RUN_NA;
+            cells[i].text = (const char *)sqlite3_column_text(s, i);
+        }
+        if ((rc = fn(cells, (size_t)n, arg)) != 0)
+            break;
+    }
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = db_error(st, buf_str(&sql));
+    free(cells);
+    sqlite3_finalize(s);
+    buf_free(&sql);
+    return rc;
+}

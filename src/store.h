@@ -142,4 +142,26 @@ int store_source_raw(struct store *st, int64_t source_id, struct buf *b);
 /* Counts for messages and tests. */
 long long store_count_runs(struct store *st);
 
+/* --- housekeeping ---------------------------------------------------------- */
+
+/* Sets (value non-NULL) or removes a tag: 1 done, 0 no such run, -1 error. */
+int store_tag_set(struct store *st, int64_t run_id, const char *key, const char *value);
+/* Deletes a run with its figures; its source too when no run of it is
+ * left (so the file can be imported again), and hosts, stacks and
+ * campaigns no run uses any more. 1 deleted, 0 no such run, -1 error. */
+int store_run_delete(struct store *st, int64_t run_id);
+
+/* One cell of a `summary` row: the column name, NULL-ness, the number for
+ * numeric columns and the text form of every non-NULL value. */
+struct store_cell {
+    const char *name;
+    int is_null;
+    int is_num;
+    double num;
+    const char *text;
+};
+typedef int (*store_cells_fn)(const struct store_cell *cells, size_t n, void *arg);
+/* Every column of `summary` for the matching runs, in run_id order. */
+int store_summary_rows(struct store *st, const struct store_filter *f, store_cells_fn fn, void *arg);
+
 #endif
