@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "ingest.h"
 #include "meta.h"
+#include "metaopt.h"
 #include "parse.h"
 #include "store.h"
 
@@ -43,114 +44,12 @@ const char cmd_import_usage[] =
     "Exit status: 0 when every file was imported or already there, 1 when any\n"
     "was refused, 2 on a bad command line, 3 when the database fails.\n";
 
-struct import_opts {
-    const char *format;
-    struct meta meta_file; /* --meta */
-    int have_meta_file;
-    struct meta flags;     /* flags and --tag */
-    int this_host, this_load_host;
-    struct meta_host probed;
-};
 
 struct import_stats {
     int files, imported, duplicates, refused;
     int runs;
     int db_failed;
 };
-
-/* --- metadata layers ---------------------------------------------------- */
-
-static int file_exists(const char *path)
-{
-    struct stat sb;
-    return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
-}
-
-/* "dir/run.txt" -> "dir/run.meta.json"; a ".gz" goes first. */
-static char *beside_meta_path(const char *path)
-{
-    struct buf b = BUF_INIT;
-    const char *slash = strrchr(path, '/');
-    const char *base = slash ? slash + 1 : path;
-    size_t n = strlen(path);
-    if (n > 3 && strcmp(path + n - 3, ".gz") == 0)
-        n -= 3;
-    const char *dot = NULL;
-    for (const char *p = base; p < path + n; p++)
-        if (*p == '.' && p != base)
-            dot = p;
-    if (dot)
-        n = (size_t)(dot - path);
-    buf_add(&b, path, n);
-    buf_adds(&b, ".meta.json");
-    return buf_detach(&b, NULL);
-}
-
-static char *dir_meta_path(const char *path)
-{
-    struct buf b = BUF_INIT;
-    const char *slash = strrchr(path, '/');
-    if (slash)
-        buf_add(&b, path, (size_t)(slash - path + 1));
-    buf_adds(&b, "meta.json");
-    return buf_detach(&b, NULL);
-}
-
-/* The file's metadata: every layer merged. 0, or -1 when a metadata
- * file is bad (already reported). */
-static int gather_meta(const struct import_opts *o, const char *path, struct meta *m)
-{
-    meta_init(m);
-    if (strcmp(path, "-") != 0) {
-        char *dm = dir_meta_path(path);
-        int rc = file_exists(dm) ? meta_load_file(m, dm) : 0;
-        free(dm);
-        if (rc < 0)
-            return -1;
-    }
-    if (o->have_meta_file)
-        meta_merge(m, &o->meta_file);
-    if (strcmp(path, "-") != 0) {
-        char *bm = beside_meta_path(path);
-        int rc = file_exists(bm) ? meta_load_file(m, bm) : 0;
-        free(bm);
-        if (rc < 0)
-            return -1;
-    }
-    if (o->this_host || o->this_load_host) {
-        struct meta probe;
-        meta_init(&probe);
-        if (o->this_host)
-            meta_merge_host(&probe.host, &o->probed);
-        if (o->this_load_host)
-            meta_merge_host(&probe.load_host, &o->probed);
-        meta_merge(m, &probe);
-        meta_free(&probe);
-    }
-    meta_merge(m, &o->flags);
-    return 0;
-}
-
-/* Default label: the stack's framework (+ server), else the file name. */
-static void default_label(struct meta *m, const char *path)
-{
-    if (m->label)
-        return;
-    struct buf b = BUF_INIT;
-    if (m->stack.framework) {
-        buf_adds(&b, m->stack.framework);
-        if (m->stack.server)
-            buf_printf(&b, " + %s", m->stack.server);
-    } else if (strcmp(path, "-") == 0) {
-        buf_adds(&b, "stdin");
-    } else {
-        const char *slash = strrchr(path, '/');
-        const char *base = slash ? slash + 1 : path;
-        const char *dot = strchr(base, '.');
-        buf_add(&b, base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
-    }
-    m->label = buf_detach(&b, NULL);
-}
 
 /* --- one file ------------------------------------------------------------- */
 
@@ -200,7 +99,7 @@ fail:
     return -1;
 }
 
-static void import_file(struct cmd_ctx *ctx, const struct import_opts *o, const char *path,
+static void import_file(struct cmd_ctx *ctx, struct metaopt *o, const char *path,
                         struct import_stats *stats)
 {
     struct meta m;
@@ -209,7 +108,7 @@ static void import_file(struct cmd_ctx *ctx, const struct import_opts *o, const 
 
     stats->files++;
     memset(&ing, 0, sizeof ing);
-    if (gather_meta(o, path, &m) < 0) {
+    if (metaopt_gather(o, path, &m) < 0) {
         stats->refused++;
         goto out;
     }
@@ -229,7 +128,7 @@ static void import_file(struct cmd_ctx *ctx, const struct import_opts *o, const 
                    (long long)existing);
         goto out;
     }
-    default_label(&m, path);
+    metaopt_default_label(&m, path);
     struct store_source src = {
         .sha256 = ing.sha256,
         .file_name = path,
@@ -302,94 +201,22 @@ static int collect(const char *path, char ***list, size_t *n, size_t *cap)
 
 /* --- the command ------------------------------------------------------------ */
 
-enum { OPT_FORMAT = 1000, OPT_META, OPT_THIS_HOST, OPT_THIS_LOAD_HOST, OPT_TAG, OPT_KEY };
-
 int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
 {
     const struct cmd *self = cmd_find("import");
-    struct import_opts o;
+    struct metaopt o;
     struct import_stats stats = {0};
-    struct option *longopts = NULL;
-    size_t nopt = 0, capopt = 0;
-    int rc = EXIT_OK;
+    int rc = EXIT_OK, c;
     char **files = NULL;
     size_t nfiles = 0, capfiles = 0;
 
-    memset(&o, 0, sizeof o);
-    meta_init(&o.meta_file);
-    meta_init(&o.flags);
-    meta_init_host(&o.probed);
-
-    static const struct option fixed[] = {
-        {"format", required_argument, NULL, OPT_FORMAT},
-        {"meta", required_argument, NULL, OPT_META},
-        {"this-host", no_argument, NULL, OPT_THIS_HOST},
-        {"this-load-host", no_argument, NULL, OPT_THIS_LOAD_HOST},
-        {"tag", required_argument, NULL, OPT_TAG},
-    };
-    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
-        ARRAY_GROW(longopts, nopt, capopt);
-        longopts[nopt++] = fixed[i];
-    }
-    for (size_t i = 0; meta_key_at(i); i++) {
-        ARRAY_GROW(longopts, nopt, capopt);
-        longopts[nopt++] = (struct option){meta_key_at(i)->flag, required_argument, NULL,
-                                           OPT_KEY + (int)i};
-    }
-    ARRAY_GROW(longopts, nopt, capopt);
-    longopts[nopt++] = (struct option){NULL, 0, NULL, 0};
-
-    int c;
+    metaopt_init(&o, NULL, 0);
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
-        char err[512];
-        switch (c) {
-        case OPT_FORMAT:
-            if (!parser_find(optarg)) {
-                rc = cmd_usage_error(self, "--format %s: unknown format (formats: %s)", optarg,
-                                     parser_names());
-                goto out;
-            }
-            o.format = optarg;
-            break;
-        case OPT_META:
-            if (meta_load_file(&o.meta_file, optarg) < 0) {
-                rc = EXIT_FAIL;
-                goto out;
-            }
-            o.have_meta_file = 1;
-            break;
-        case OPT_THIS_HOST:
-            o.this_host = 1;
-            break;
-        case OPT_THIS_LOAD_HOST:
-            o.this_load_host = 1;
-            break;
-        case OPT_TAG: {
-            const char *eq = strchr(optarg, '=');
-            if (!eq || eq == optarg) {
-                rc = cmd_usage_error(self, "--tag %s: expected KEY=VALUE", optarg);
-                goto out;
-            }
-            char *key = xstrndup(optarg, (size_t)(eq - optarg));
-            meta_set_tag(&o.flags, key, eq + 1);
-            free(key);
-            break;
-        }
-        case '?':
-            rc = cmd_usage_error(self, "import: unknown or incomplete option '%s'",
-                                 argv[optind - 1]);
-            goto out;
-        default:
-            if (c >= OPT_KEY && meta_key_at((size_t)(c - OPT_KEY))) {
-                const struct meta_key *k = meta_key_at((size_t)(c - OPT_KEY));
-                if (meta_set(&o.flags, k->key, optarg, err, sizeof err) < 0) {
-                    rc = cmd_usage_error(self, "--%s: %s", k->flag, err);
-                    goto out;
-                }
-                break;
-            }
-            rc = cmd_usage_error(self, "import: bad option");
+    while ((c = getopt_long(argc, argv, "+", o.longopts, NULL)) != -1) {
+        if (metaopt_handle(&o, self, c, argv[optind - 1], &rc) <= 0) {
+            if (rc == EXIT_OK)
+                rc = cmd_usage_error(self, "import: unknown or incomplete option '%s'",
+                                     argv[optind - 1]);
             goto out;
         }
     }
@@ -399,8 +226,6 @@ int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
     }
     if ((rc = cmd_open_store(ctx)) != EXIT_OK)
         goto out;
-    if (o.this_host || o.this_load_host)
-        meta_probe_host(&o.probed);
 
     for (int i = optind; i < argc; i++)
         if (collect(argv[i], &files, &nfiles, &capfiles) < 0)
@@ -429,9 +254,6 @@ out:
     for (size_t i = 0; i < nfiles; i++)
         free(files[i]);
     free(files);
-    free(longopts);
-    meta_free(&o.meta_file);
-    meta_free(&o.flags);
-    meta_free_host(&o.probed);
+    metaopt_free(&o);
     return rc;
 }

@@ -31,6 +31,10 @@ typedef int (*ingest_known_fn)(const char *sha256, void *arg);
  * ing->pr.err is empty when a system error was printed already. */
 int ingest_file(const char *path, const char *format, ingest_known_fn known, void *arg,
                 struct ingest *ing);
+/* The same for text already in memory (a tool's captured output, a
+ * stored source being parsed again). Raw-data formats are not read this
+ * way. */
+int ingest_buffer(const char *data, size_t len, const char *format, struct ingest *ing);
 void ingest_free(struct ingest *ing);
 
 #endif
