@@ -8,6 +8,7 @@
 
 const struct cmd commands[] = {
     {"import", cmd_import, CMD_DB | CMD_WRITES, "import load-tool outputs into the database", cmd_import_usage},
+    {"run", cmd_run, CMD_DB | CMD_WRITES, "run a load tool and import its output", cmd_run_usage},
     {"list", cmd_list, CMD_DB, "one line per run", cmd_list_usage},
     {"show", cmd_show, CMD_DB, "every figure and all metadata of one run", cmd_show_usage},
     {"export", cmd_export, CMD_DB, "runs with their metadata as CSV or JSON", cmd_export_usage},
