@@ -12,6 +12,8 @@ const struct cmd commands[] = {
     {"list", cmd_list, CMD_DB, "one line per run", cmd_list_usage},
     {"show", cmd_show, CMD_DB, "every figure and all metadata of one run", cmd_show_usage},
     {"export", cmd_export, CMD_DB, "runs with their metadata as CSV or JSON", cmd_export_usage},
+    {"merge", cmd_merge, CMD_DB | CMD_WRITES, "bring in the runs of another database", cmd_merge_usage},
+    {"reparse", cmd_reparse, CMD_DB | CMD_WRITES, "read stored outputs again with today's parsers", cmd_reparse_usage},
     {"tag", cmd_tag, CMD_DB | CMD_WRITES, "set or remove free tags on runs", cmd_tag_usage},
     {"delete", cmd_delete, CMD_DB | CMD_WRITES, "delete runs", cmd_delete_usage},
     {"help", cmd_help, 0, "help on a command, on metadata keys, or on formats", cmd_help_usage},

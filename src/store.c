@@ -393,7 +393,7 @@ int store_source_add(struct store *st, const struct store_source *src, int64_t *
         sqlite3_bind_blob64(s, pidx(s, ":raw"), src->raw, src->raw_len, SQLITE_TRANSIENT);
     else
         sqlite3_bind_null(s, pidx(s, ":raw"));
-    bind_text(s, ":imported_at", now);
+    bind_text(s, ":imported_at", src->imported_at ? src->imported_at : now);
     if (step_done(st, s, SQL_SOURCE_ADD) < 0)
         return -1;
     *id = sqlite3_last_insert_rowid(st->db);
@@ -519,7 +519,34 @@ static const char SQL_RUN_ADD[] =
     "  :published, :requests, :rps, :duration_s, :latency_avg_ms, :latency_min_ms, :latency_med_ms,\n"
     "  :latency_max_ms, :latency_stdev_ms, :failed_requests, :failed_pct, :bytes_received,\n"
     "  :bytes_sent, :iterations, :vus, :vus_max, :threads, :connections, :target_rate, :non2xx,\n"
-    "  :checks_passed, :checks_failed, :latency_metric, :imported_at)";
+    "  :checks_passed, :checks_failed, :latency_metric,\n"
+    "  (SELECT imported_at FROM source WHERE source_id = :source_id))";
+
+/* Parsing a stored source again (reparse) rewrites what came from the
+ * output and keeps the metadata. */
+static const char SQL_RUN_REFRESH[] =
+    "UPDATE run SET first_line = :first_line, last_line = :last_line, tool = :tool,\n"
+    "  format = :format, tool_version = :tool_version, command = :command, url = :url,\n"
+    "  state = :state, published = :published, requests = :requests, rps = :rps,\n"
+    "  duration_s = :duration_s, latency_avg_ms = :latency_avg_ms, latency_min_ms = :latency_min_ms,\n"
+    "  latency_med_ms = :latency_med_ms, latency_max_ms = :latency_max_ms,\n"
+    "  latency_stdev_ms = :latency_stdev_ms, failed_requests = :failed_requests,\n"
+    "  failed_pct = :failed_pct, bytes_received = :bytes_received, bytes_sent = :bytes_sent,\n"
+    "  iterations = :iterations, vus = :vus, vus_max = :vus_max, threads = :threads,\n"
+    "  connections = :connections, target_rate = :target_rate, non2xx = :non2xx,\n"
+    "  checks_passed = :checks_passed, checks_failed = :checks_failed,\n"
+    "  latency_metric = :latency_metric\n"
+    "WHERE run_id = :run_id";
+
+static const char *const SQL_DETAILS_CLEAR[] = {
+    "DELETE FROM run_figure WHERE run_id = :run_id",
+    "DELETE FROM run_percentile WHERE run_id = :run_id",
+    "DELETE FROM run_threshold WHERE run_id = :run_id",
+    "DELETE FROM run_check WHERE run_id = :run_id",
+    "DELETE FROM run_count WHERE run_id = :run_id",
+    "DELETE FROM run_param WHERE run_id = :run_id",
+    "DELETE FROM run_bucket WHERE run_id = :run_id",
+};
 
 static const char SQL_FIGURE_ADD[] =
     "INSERT INTO run_figure (run_id, seq, metric, stat, value, unit, printed)\n"
@@ -675,40 +702,14 @@ static int add_details(struct store *st, int64_t id, const struct run *r, const 
     return 0;
 }
 
-int store_run_add(struct store *st, int64_t source_id, int seq, const struct run *r,
-                  const struct meta *m, int64_t *run_id)
+/* Binds what a run's output says (and, where it says nothing, the
+ * metadata's settings) to the named parameters both SQL_RUN_ADD and
+ * SQL_RUN_REFRESH use. */
+static int bind_run_output(struct store *st, sqlite3_stmt *s, const struct run *r,
+                           const struct meta *m)
 {
-    int64_t camp = 0, stk = 0, hst = 0, lhst = 0;
-    char now[32];
-
-    if (m->campaign && campaign_id(st, m->campaign, &camp) < 0)
-        return -1;
-    if (!meta_stack_empty(&m->stack) && stack_id(st, &m->stack, &stk) < 0)
-        return -1;
-    if (!meta_host_empty(&m->host) && host_id(st, &m->host, &hst) < 0)
-        return -1;
-    if (!meta_host_empty(&m->load_host) && host_id(st, &m->load_host, &lhst) < 0)
-        return -1;
-
-    sqlite3_stmt *s = stmt(st, SQL_RUN_ADD);
-    if (!s)
-        return -1;
-    now_utc(now);
-    bind_int(s, ":source_id", source_id);
-    bind_int(s, ":seq", seq);
     bind_int(s, ":first_line", r->first_line);
     bind_int(s, ":last_line", r->last_line);
-    if (camp)
-        bind_int(s, ":campaign_id", camp);
-    bind_text(s, ":scenario", m->scenario);
-    bind_text(s, ":label", m->label ? m->label : "(unnamed)");
-    bind_text(s, ":notes", m->notes);
-    if (stk)
-        bind_int(s, ":stack_id", stk);
-    if (hst)
-        bind_int(s, ":host_id", hst);
-    if (lhst)
-        bind_int(s, ":load_host_id", lhst);
     bind_text(s, ":tool", r->tool);
     bind_text(s, ":format", r->format);
     bind_text(s, ":tool_version", pick_text(r->tool_version, m->tool_version));
@@ -728,7 +729,6 @@ int store_run_add(struct store *st, int64_t source_id, int seq, const struct run
     bind_real(s, ":bytes_sent", r->bytes_sent);
     bind_real(s, ":target_rate", pick(r->target_rate, m->rate));
     bind_text(s, ":latency_metric", r->latency_metric);
-    bind_text(s, ":imported_at", now);
     if (bind_count(st, s, ":requests", r->requests) < 0 ||
         bind_count(st, s, ":failed_requests", r->failed_requests) < 0 ||
         bind_count(st, s, ":iterations", r->iterations) < 0 ||
@@ -740,10 +740,67 @@ int store_run_add(struct store *st, int64_t source_id, int seq, const struct run
         bind_count(st, s, ":checks_passed", r->checks_passed) < 0 ||
         bind_count(st, s, ":checks_failed", r->checks_failed) < 0)
         return -1;
+    return 0;
+}
+
+int store_run_add(struct store *st, int64_t source_id, int seq, const struct run *r,
+                  const struct meta *m, int64_t *run_id)
+{
+    int64_t camp = 0, stk = 0, hst = 0, lhst = 0;
+
+    if (m->campaign && campaign_id(st, m->campaign, &camp) < 0)
+        return -1;
+    if (!meta_stack_empty(&m->stack) && stack_id(st, &m->stack, &stk) < 0)
+        return -1;
+    if (!meta_host_empty(&m->host) && host_id(st, &m->host, &hst) < 0)
+        return -1;
+    if (!meta_host_empty(&m->load_host) && host_id(st, &m->load_host, &lhst) < 0)
+        return -1;
+
+    sqlite3_stmt *s = stmt(st, SQL_RUN_ADD);
+    if (!s)
+        return -1;
+    bind_int(s, ":source_id", source_id);
+    bind_int(s, ":seq", seq);
+    if (camp)
+        bind_int(s, ":campaign_id", camp);
+    bind_text(s, ":scenario", m->scenario);
+    bind_text(s, ":label", m->label ? m->label : "(unnamed)");
+    bind_text(s, ":notes", m->notes);
+    if (stk)
+        bind_int(s, ":stack_id", stk);
+    if (hst)
+        bind_int(s, ":host_id", hst);
+    if (lhst)
+        bind_int(s, ":load_host_id", lhst);
+    if (bind_run_output(st, s, r, m) < 0)
+        return -1;
     if (step_done(st, s, SQL_RUN_ADD) < 0)
         return -1;
     *run_id = sqlite3_last_insert_rowid(st->db);
     return add_details(st, *run_id, r, m);
+}
+
+int store_run_refresh(struct store *st, int64_t run_id, const struct run *r, const struct meta *m)
+{
+    sqlite3_stmt *s = stmt(st, SQL_RUN_REFRESH);
+    if (!s)
+        return -1;
+    bind_int(s, ":run_id", run_id);
+    if (bind_run_output(st, s, r, m) < 0 || step_done(st, s, SQL_RUN_REFRESH) < 0)
+        return -1;
+    for (size_t i = 0; i < sizeof SQL_DETAILS_CLEAR / sizeof SQL_DETAILS_CLEAR[0]; i++) {
+        if (!(s = stmt(st, SQL_DETAILS_CLEAR[i])))
+            return -1;
+        bind_int(s, ":run_id", run_id);
+        if (step_done(st, s, SQL_DETAILS_CLEAR[i]) < 0)
+            return -1;
+    }
+    struct meta no_tags;
+    meta_init(&no_tags);
+    int rc = add_details(st, run_id, r, &no_tags);
+    meta_free(&no_tags);
+    return rc;
 }
 
 /* --- filters -------------------------------------------------------------- */
@@ -1353,4 +1410,127 @@ int store_summary_rows(struct store *st, const struct store_filter *f, store_cel
     sqlite3_finalize(s);
     buf_free(&sql);
     return rc;
+}
+
+/* --- sources as a whole (reparse, merge) ----------------------------------- */
+
+static const char SQL_SOURCE_IDS[] = "SELECT source_id FROM source ORDER BY source_id";
+static const char SQL_SOURCE_GET[] =
+    "SELECT sha256, file_name, format, imported_at, size_bytes, gzipped, raw\n"
+    "FROM source WHERE source_id = :id";
+static const char SQL_SOURCE_RUNS[] =
+    "SELECT run_id FROM run WHERE source_id = :id ORDER BY seq";
+
+int store_source_ids(struct store *st, int64_t **ids, size_t *n)
+{
+    size_t cap = 0;
+    *ids = NULL;
+    *n = 0;
+    sqlite3_stmt *s = stmt(st, SQL_SOURCE_IDS);
+    if (!s)
+        return -1;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        ARRAY_GROW(*ids, *n, cap);
+        (*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? 0 : db_error(st, SQL_SOURCE_IDS);
+}
+
+int store_source_load(struct store *st, int64_t source_id, struct stored_source *out)
+{
+    memset(out, 0, sizeof(*out));
+    sqlite3_stmt *s = stmt(st, SQL_SOURCE_GET);
+    if (!s)
+        return -1;
+    bind_int(s, ":id", source_id);
+    int rc = sqlite3_step(s);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(s);
+        return rc == SQLITE_DONE ? 0 : db_error(st, SQL_SOURCE_GET);
+    }
+    out->source_id = source_id;
+    out->sha256 = col_text(s, 0);
+    out->file_name = col_text(s, 1);
+    out->format = col_text(s, 2);
+    out->imported_at = col_text(s, 3);
+    out->size_bytes = sqlite3_column_int64(s, 4);
+    out->gzipped = sqlite3_column_int(s, 5);
+    if (sqlite3_column_type(s, 6) != SQLITE_NULL) {
+        out->has_raw = 1;
+        buf_add(&out->raw, sqlite3_column_blob(s, 6), (size_t)sqlite3_column_bytes(s, 6));
+    }
+    sqlite3_reset(s);
+    if (!(s = stmt(st, SQL_SOURCE_RUNS)))
+        return -1;
+    bind_int(s, ":id", source_id);
+    size_t cap = 0;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        ARRAY_GROW(out->run_ids, out->nruns, cap);
+        out->run_ids[out->nruns++] = sqlite3_column_int64(s, 0);
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? 1 : db_error(st, SQL_SOURCE_RUNS);
+}
+
+void stored_source_free(struct stored_source *src)
+{
+    free(src->sha256);
+    free(src->file_name);
+    free(src->format);
+    free(src->imported_at);
+    buf_free(&src->raw);
+    free(src->run_ids);
+    memset(src, 0, sizeof(*src));
+}
+
+/* --- another database, read through a private copy (merge) ----------------- */
+
+int store_open_snapshot(const char *path, struct store **out)
+{
+    *out = NULL;
+    if (access(path, R_OK) != 0)
+        return error_errno("%s", path);
+    sqlite3 *from = NULL;
+    if (sqlite3_open_v2(path, &from, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        error("database %s: %s", path, from ? sqlite3_errmsg(from) : "cannot open");
+        sqlite3_close(from);
+        return -1;
+    }
+    struct store *st = xcalloc(1, sizeof(*st));
+    st->path = xstrdup(path);
+    if (sqlite3_open_v2(":memory:", &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+        SQLITE_OK) {
+        sqlite3_close(from);
+        store_close(st);
+        return error("cannot open a memory database");
+    }
+    sqlite3_backup *b = sqlite3_backup_init(st->db, "main", from, "main");
+    int rc = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
+    if (b)
+        sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE) {
+        error("database %s: cannot be read: %s", path, sqlite3_errmsg(st->db));
+        sqlite3_close(from);
+        store_close(st);
+        return -1;
+    }
+    sqlite3_close(from);
+    if (exec_sql(st, "PRAGMA foreign_keys = ON") < 0)
+        goto fail;
+    int v = user_version(st);
+    if (v < 0)
+        goto fail;
+    if (v == 0) {
+        error("database %s: not a benchdb database", path);
+        goto fail;
+    }
+    if (migrate(st) < 0)
+        goto fail;
+    *out = st;
+    return 0;
+fail:
+    store_close(st);
+    return -1;
 }

@@ -52,15 +52,23 @@ struct store_source {
     int gzipped;
     const void *raw; /* NULL: not kept (raw point data) */
     size_t raw_len;
+    const char *imported_at; /* NULL: now (merge keeps the original time) */
 };
 
 /* 1 and *id when a source with this digest exists, 0 when not, -1 on error. */
 int store_source_find(struct store *st, const char *sha256, int64_t *id);
 int store_source_add(struct store *st, const struct store_source *src, int64_t *id);
 
-/* Stores one run with its metadata (m->label must be set). */
+/* Stores one run with its metadata (m->label must be set). The run's
+ * imported_at is its source's. */
 int store_run_add(struct store *st, int64_t source_id, int seq, const struct run *r,
                   const struct meta *m, int64_t *run_id);
+
+/* Replaces what a run's output says (headline figures and every figure,
+ * percentile, threshold, check, count, parameter and bucket) by r, keeping
+ * its metadata and tags; m supplies the settings used where r prints none
+ * (as at import). For reparse. */
+int store_run_refresh(struct store *st, int64_t run_id, const struct run *r, const struct meta *m);
 
 /* --- reading ----------------------------------------------------------- */
 
@@ -163,5 +171,28 @@ struct store_cell {
 typedef int (*store_cells_fn)(const struct store_cell *cells, size_t n, void *arg);
 /* Every column of `summary` for the matching runs, in run_id order. */
 int store_summary_rows(struct store *st, const struct store_filter *f, store_cells_fn fn, void *arg);
+
+/* --- sources as a whole ---------------------------------------------------- */
+
+struct stored_source {
+    int64_t source_id;
+    char *sha256, *file_name, *format, *imported_at;
+    long long size_bytes;
+    int gzipped;
+    int has_raw;
+    struct buf raw;    /* the bytes when kept */
+    int64_t *run_ids;  /* its runs, in seq order */
+    size_t nruns;
+};
+
+/* Every source id, ascending (caller frees *ids). 0 or -1. */
+int store_source_ids(struct store *st, int64_t **ids, size_t *n);
+/* 1 found (out filled), 0 none, -1 error. */
+int store_source_load(struct store *st, int64_t source_id, struct stored_source *out);
+void stored_source_free(struct stored_source *src);
+
+/* Opens another benchdb database through a private in-memory copy,
+ * migrated to this benchdb's schema; the file itself is only read. */
+int store_open_snapshot(const char *path, struct store **out);
 
 #endif
