@@ -11,6 +11,7 @@ const struct cmd commands[] = {
     {"run", cmd_run, CMD_DB | CMD_WRITES, "run a load tool and import its output", cmd_run_usage},
     {"list", cmd_list, CMD_DB, "one line per run", cmd_list_usage},
     {"show", cmd_show, CMD_DB, "every figure and all metadata of one run", cmd_show_usage},
+    {"compare", cmd_compare, CMD_DB, "compare two sets of runs, with a significance test", cmd_compare_usage},
     {"export", cmd_export, CMD_DB, "runs with their metadata as CSV or JSON", cmd_export_usage},
     {"merge", cmd_merge, CMD_DB | CMD_WRITES, "bring in the runs of another database", cmd_merge_usage},
     {"reparse", cmd_reparse, CMD_DB | CMD_WRITES, "read stored outputs again with today's parsers", cmd_reparse_usage},

@@ -15,6 +15,7 @@ enum exit_code {
     EXIT_FAIL = 1,      /* some input was refused, or what was asked for does not exist */
     EXIT_USAGE = 2,     /* bad command line */
     EXIT_DB = 3,        /* the database could not be opened, migrated or written */
+    EXIT_REGRESSION = 4, /* compare --fail-above: a metric got worse by more than allowed */
     EXIT_INTERNAL = 70, /* a bug or out of memory */
 };
 
@@ -53,6 +54,7 @@ int cmd_run(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_merge(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_reparse(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_tag(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_compare(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_delete(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_export(int argc, char **argv, struct cmd_ctx *ctx);
 
@@ -64,6 +66,7 @@ extern const char cmd_run_usage[];
 extern const char cmd_merge_usage[];
 extern const char cmd_reparse_usage[];
 extern const char cmd_tag_usage[];
+extern const char cmd_compare_usage[];
 extern const char cmd_delete_usage[];
 extern const char cmd_export_usage[];
 
