@@ -24,6 +24,11 @@ static char *dump_file(const char *fixture)
     if (!mem)
         return NULL;
     if (ingest_file(fixture, NULL, NULL, NULL, &ing) < 0) {
+        /* The list of known formats grows with every parser; what a golden
+         * pins is the reason, so the list is cut from the dump. */
+        char *list = strstr(ing.pr.err, " (formats benchdb knows: ");
+        if (list)
+            strcpy(list, " (formats benchdb knows: ...)");
         fprintf(mem, "%%FAIL line %d: %s\n", ing.pr.err_line, ing.pr.err[0] ? ing.pr.err : "read error");
     } else {
         fprintf(mem, "format = %s\nruns = %zu\n", ing.parser->name, ing.pr.nruns);
