@@ -42,11 +42,13 @@ const struct cmd *cmd_find(const char *name);
 int cmd_help(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_import(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_list(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_percentile(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_show(int argc, char **argv, struct cmd_ctx *ctx);
 
 extern const char cmd_help_usage[];
 extern const char cmd_import_usage[];
 extern const char cmd_list_usage[];
+extern const char cmd_percentile_usage[];
 extern const char cmd_show_usage[];
 
 /* Prints "usage: ..." of cmd to stderr and returns EXIT_USAGE. */

@@ -253,9 +253,13 @@ int parse_text(const struct parser *p, const struct text *t, struct parse_result
 /* --- registry ---------------------------------------------------------- */
 
 extern const struct parser parser_wrk;
+extern const struct parser parser_k6_ndjson;
+extern const struct parser parser_k6_csv;
 
 const struct parser *const parsers[] = {
     &parser_wrk,
+    &parser_k6_ndjson,
+    &parser_k6_csv,
     NULL,
 };
 
