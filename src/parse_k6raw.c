@@ -649,6 +649,9 @@ static int tag(const struct point *p, int i)
     return (p->have_tags >> i) & 1 && p->tags[i].n > 0;
 }
 
+/* Tallies of http_reqs points: status codes, errors, and whether they
+ * all have one url. Texts are built in the scratch buffers: nothing is
+ * allocated per point unless a new row starts. */
 static void count_status_error(struct k6acc *a, const struct point *p)
 {
     if (tag(p, TAG_STATUS)) {
@@ -656,19 +659,20 @@ static void count_status_error(struct k6acc *a, const struct point *p)
         tally_get(&a->statuses, st, a->tmp.len, "status", st)->n += p->v;
     }
     if (tag(p, TAG_ERROR) || tag(p, TAG_ERROR_CODE)) {
-        buf_reset(&a->key);
+        const char *kind = NULL, *msg = NULL;
         if (tag(p, TAG_ERROR_CODE)) {
-            buf_adds(&a->key, "error_code=");
-            buf_adds(&a->key, span_text(&a->tmp, p->tags[TAG_ERROR_CODE]));
+            span_text(&a->tmp, p->tags[TAG_ERROR_CODE]);
+            buf_reset(&a->tmp2);
+            buf_printf(&a->tmp2, "error_code=%s", a->tmp.data);
+            kind = a->tmp2.data;
         }
-        size_t klen = a->key.len;
+        if (tag(p, TAG_ERROR))
+            msg = span_text(&a->tmp, p->tags[TAG_ERROR]);
+        buf_reset(&a->key);
+        buf_adds(&a->key, kind ? kind : "");
         buf_addc(&a->key, '\x1f');
-        const char *msg = tag(p, TAG_ERROR) ? span_text(&a->tmp, p->tags[TAG_ERROR]) : NULL;
-        if (msg)
-            buf_adds(&a->key, msg);
-        char *kind = klen ? xstrndup(a->key.data, klen) : NULL;
+        buf_adds(&a->key, msg ? msg : "");
         tally_get(&a->errors, a->key.data, a->key.len, kind, msg)->n += p->v;
-        free(kind);
     }
     if (tag(p, TAG_URL) && !a->url_many) {
         const char *u = span_text(&a->tmp, p->tags[TAG_URL]);
@@ -682,21 +686,19 @@ static void count_status_error(struct k6acc *a, const struct point *p)
 static void count_check(struct k6acc *a, const struct point *p)
 {
     const char *g = tag(p, TAG_GROUP) ? span_text(&a->tmp, p->tags[TAG_GROUP]) : "";
+    const char *name = tag(p, TAG_CHECK) ? span_text(&a->tmp2, p->tags[TAG_CHECK]) : "";
     /* k6's group path is "::outer::inner"; the root group is "". */
     if (strncmp(g, "::", 2) == 0)
         g += 2;
-    char *group = xstrdup(g);
-    const char *name = tag(p, TAG_CHECK) ? span_text(&a->tmp, p->tags[TAG_CHECK]) : "";
     buf_reset(&a->key);
-    buf_adds(&a->key, group);
+    buf_adds(&a->key, g);
     buf_addc(&a->key, '\x1f');
     buf_adds(&a->key, name);
-    struct tally_row *row = tally_get(&a->checks, a->key.data, a->key.len, group, name);
+    struct tally_row *row = tally_get(&a->checks, a->key.data, a->key.len, g, name);
     if (p->v != 0)
         row->pass++;
     else
         row->fail++;
-    free(group);
 }
 
 /* Adds one complete point (metric resolved) to everything. */
