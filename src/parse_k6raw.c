@@ -92,8 +92,8 @@
  * the rare Metric lines go to cJSON) and, when "metric" comes first as
  * in current k6, the scan stops after time and value for metrics whose
  * tags are not needed: the rest of such a line is not validated.
- * Numbers with at most 15 digits and a small exponent are converted
- * exactly without strtod.
+ * Numbers whose digits fit in 2^53, with a power of ten up to 22, are
+ * converted exactly in one IEEE operation, without strtod.
  *
  * Two threads could share a plain (not gzipped) file: split it at half
  * its size, move the split to the next newline, and give each half its
@@ -126,7 +126,7 @@
 #define K6RAW_MAX_ROWS 1000
 #define K6RAW_NS 1000000000LL
 
-/* --- metrics --------------------------------------------------------------- */
+/* --- metrics -------------------------------------------------------------- */
 
 enum k6type { K6_COUNTER, K6_GAUGE, K6_RATE, K6_TREND };
 enum k6contains { K6_DEFAULT, K6_TIME, K6_DATA };
@@ -214,7 +214,7 @@ static unsigned role_tags(enum k6role role)
     }
 }
 
-/* --- a string-keyed index --------------------------------------------------- */
+/* --- a string-keyed index ------------------------------------------------- */
 
 struct smap_ent {
     char *key; /* NULL: free slot */
@@ -343,7 +343,7 @@ static void tally_free(struct tally *t)
     memset(t, 0, sizeof(*t));
 }
 
-/* --- the accumulator ----------------------------------------------------------- */
+/* --- the accumulator ------------------------------------------------------ */
 
 /* A span of a line: plain bytes, JSON-escaped (esc 1) or a CSV field
  * with doubled quotes (esc 2). */
@@ -559,7 +559,7 @@ static struct metric *metric_get(struct k6acc *a, struct span sp)
     return m;
 }
 
-/* --- the time series window ------------------------------------------------------ */
+/* --- the time series window ----------------------------------------------- */
 
 static int64_t floor_div(int64_t a, int64_t b)
 {
@@ -631,7 +631,7 @@ static struct slot *window(struct k6acc *a, int64_t sec, int use)
     return s;
 }
 
-/* --- one point -------------------------------------------------------------------- */
+/* --- one point ------------------------------------------------------------ */
 
 struct point {
     struct span metric;
@@ -775,7 +775,7 @@ static void add_point(struct k6acc *a, struct point *p)
     }
 }
 
-/* --- scanning numbers and times ------------------------------------------------------ */
+/* --- scanning numbers and times ------------------------------------------- */
 
 static const double pow10_exact[] = {
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
@@ -909,8 +909,8 @@ static int parse_rfc3339(const char *s, size_t n, int64_t *ns)
         i++;
     } else if (s[i] == '+' || s[i] == '-') {
         sign = s[i] == '-' ? -1 : 1;
-        if (n - i < 6 || s[i + 3] != ':' || digits(s + i + 1, 2, &oh) || digits(s + i + 4, 2, &om) ||
-            oh > 23 || om > 59)
+        if (n - i < 6 || s[i + 3] != ':' || digits(s + i + 1, 2, &oh) ||
+            digits(s + i + 4, 2, &om) || oh > 23 || om > 59)
             return -1;
         i += 6;
     } else {
@@ -924,7 +924,7 @@ static int parse_rfc3339(const char *s, size_t n, int64_t *ns)
     return 0;
 }
 
-/* --- reading lines in blocks ------------------------------------------------------- */
+/* --- reading lines in blocks ---------------------------------------------- */
 
 struct lreader {
     struct input *in;
@@ -994,7 +994,7 @@ static int lr_next(struct lreader *lr, const char **s, size_t *n, int *cut)
     }
 }
 
-/* --- NDJSON ----------------------------------------------------------------------------- */
+/* --- NDJSON --------------------------------------------------------------- */
 
 static const char *jws(const char *p, const char *e)
 {
@@ -1315,7 +1315,7 @@ out:
     return rc;
 }
 
-/* --- the run ---------------------------------------------------------------------------- */
+/* --- the run -------------------------------------------------------------- */
 
 static const double run_pcts[] = {50, 75, 90, 95, 99, 99.9, 99.99};
 
@@ -1440,7 +1440,8 @@ static int finish(struct k6acc *a, struct parse_result *pr, int last_line, int t
         run_set(&r->url, a->url);
     /* A second's request and failure counts mean something only when
      * the file has those metrics at all. */
-    int has_reqs = role_metric(a, ROLE_REQS) != NULL, has_failed = role_metric(a, ROLE_FAILED) != NULL;
+    int has_reqs = role_metric(a, ROLE_REQS) != NULL;
+    int has_failed = role_metric(a, ROLE_FAILED) != NULL;
     for (size_t i = 0; i < r->nseries; i++) {
         if (!has_reqs)
             r->series[i].requests = RUN_NA;
@@ -1533,7 +1534,7 @@ const struct parser parser_k6_ndjson = {
     .parse_stream = ndjson_stream,
 };
 
-/* --- CSV ----------------------------------------------------------------------------- */
+/* --- CSV ------------------------------------------------------------------ */
 
 #define CSV_MAX_COLS 64
 
