@@ -876,7 +876,9 @@ static int64_t days_from_civil(int64_t y, int m, int d)
 }
 
 /* "2025-05-13T13:49:24.529764805+01:00" (RFC 3339, any number of
- * fraction digits, Z or an offset) into nanoseconds since the epoch. */
+ * fraction digits, Z or an offset) into nanoseconds since the epoch.
+ * Years 1970 to 2200 only: the difference of any two such times fits in
+ * 64 bits of nanoseconds (Go's zero time, year 1, is refused). */
 static int parse_rfc3339(const char *s, size_t n, int64_t *ns)
 {
     int y, mo, d, h, mi, sec, oh = 0, om = 0;
@@ -886,7 +888,8 @@ static int parse_rfc3339(const char *s, size_t n, int64_t *ns)
     if (digits(s, 4, &y) || digits(s + 5, 2, &mo) || digits(s + 8, 2, &d) ||
         digits(s + 11, 2, &h) || digits(s + 14, 2, &mi) || digits(s + 17, 2, &sec))
         return -1;
-    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60)
+    if (y < 1970 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 ||
+        sec > 60)
         return -1;
     size_t i = 19;
     int64_t frac = 0;
@@ -920,6 +923,8 @@ static int parse_rfc3339(const char *s, size_t n, int64_t *ns)
         return -1;
     int64_t secs = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec -
                    sign * (oh * 3600 + om * 60);
+    if (secs < 0)
+        return -1; /* 1970-01-01 with a positive offset */
     *ns = secs * K6RAW_NS + frac;
     return 0;
 }
@@ -1156,7 +1161,7 @@ static int scan_data(struct k6acc *a, const char **pp, const char *e, struct poi
             return *why = "bad JSON in \"data\"", SCAN_BAD;
         if (span_eq(k, "time")) {
             if (!(p = jstring(p, e, &ts)) || ts.esc || parse_rfc3339(ts.s, ts.n, &pt->t) < 0)
-                return *why = "\"time\" is not an RFC 3339 time", SCAN_BAD;
+                return *why = "\"time\" is not an RFC 3339 time of 1970 to 2200", SCAN_BAD;
             pt->tstr = ts;
             pt->have_t = 1;
         } else if (span_eq(k, "value")) {
@@ -1658,7 +1663,7 @@ static int csv_row(struct k6acc *a, const struct csv_header *h, const char *s, s
     if (f[0].n == 0)
         return *why = "an empty metric_name", -1;
     if (parse_csv_time(f[1], &pt->t) < 0)
-        return *why = "timestamp is neither a unix time nor an RFC 3339 time", -1;
+        return *why = "timestamp is not a unix or RFC 3339 time of 1970 to 2200", -1;
     const char *end = scan_number(f[2].s, f[2].s + f[2].n, &pt->v);
     if (!end || end != f[2].s + f[2].n || f[2].esc)
         return *why = "metric_value is not a number", -1;
