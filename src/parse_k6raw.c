@@ -1426,7 +1426,8 @@ static int finish(struct k6acc *a, struct parse_result *pr, int last_line, int t
         r->checks_failed = (double)(m->n - m->nonzero);
     }
 
-    qsort(a->statuses.rows, a->statuses.nrows, sizeof(struct tally_row), tally_cmp_status);
+    if (a->statuses.nrows > 1)
+        qsort(a->statuses.rows, a->statuses.nrows, sizeof(struct tally_row), tally_cmp_status);
     for (size_t i = 0; i < a->statuses.nrows; i++)
         run_add_count(r, "status", a->statuses.rows[i].b, a->statuses.rows[i].n);
     double errors = 0;
