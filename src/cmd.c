@@ -17,6 +17,7 @@ const struct cmd commands[] = {
     {"reparse", cmd_reparse, CMD_DB | CMD_WRITES, "read stored outputs again with today's parsers", cmd_reparse_usage},
     {"tag", cmd_tag, CMD_DB | CMD_WRITES, "set or remove free tags on runs", cmd_tag_usage},
     {"delete", cmd_delete, CMD_DB | CMD_WRITES, "delete runs", cmd_delete_usage},
+    {"percentile", cmd_percentile, CMD_DB, "any percentile of a run's stored distribution", cmd_percentile_usage},
     {"help", cmd_help, 0, "help on a command, on metadata keys, or on formats", cmd_help_usage},
     {NULL, NULL, 0, NULL, NULL},
 };

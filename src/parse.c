@@ -255,11 +255,15 @@ int parse_text(const struct parser *p, const struct text *t, struct parse_result
 extern const struct parser parser_wrk;
 extern const struct parser parser_k6_text;
 extern const struct parser parser_k6_json;
+extern const struct parser parser_k6_ndjson;
+extern const struct parser parser_k6_csv;
 
 const struct parser *const parsers[] = {
     &parser_wrk,
     &parser_k6_text,
     &parser_k6_json,
+    &parser_k6_ndjson,
+    &parser_k6_csv,
     NULL,
 };
 

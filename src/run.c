@@ -69,6 +69,13 @@ void run_free(struct run *r)
     for (size_t i = 0; i < r->nbuckets; i++)
         free(r->buckets[i].metric);
     free(r->buckets);
+    for (size_t i = 0; i < r->nhists; i++) {
+        free(r->hists[i].metric);
+        free(r->hists[i].encoding);
+        free(r->hists[i].data);
+    }
+    free(r->hists);
+    free(r->series);
     free(r);
 }
 
@@ -189,6 +196,48 @@ void run_add_bucket(struct run *r, const char *metric, double lower, double uppe
     b->lower = lower;
     b->upper = upper;
     b->count = count;
+}
+
+void run_add_histogram(struct run *r, const char *metric, const char *unit, double count,
+                       double min, double max, double mean, const char *encoding,
+                       const void *data, size_t len)
+{
+    struct run_histogram *h = NULL;
+    for (size_t i = 0; i < r->nhists && !h; i++)
+        if (strcmp(r->hists[i].metric, metric) == 0)
+            h = &r->hists[i];
+    if (h) {
+        free(h->encoding);
+        free(h->data);
+    } else {
+        ARRAY_GROW(r->hists, r->nhists, r->caphists);
+        h = &r->hists[r->nhists++];
+        h->metric = xstrdup(metric);
+    }
+    h->unit = unit;
+    h->count = count;
+    h->min = min;
+    h->max = max;
+    h->mean = mean;
+    h->encoding = xstrdup(encoding);
+    h->data = xmalloc(len ? len : 1);
+    if (len)
+        memcpy(h->data, data, len);
+    h->len = len;
+}
+
+void run_add_second(struct run *r, const struct run_second *s)
+{
+    ARRAY_GROW(r->series, r->nseries, r->capseries);
+    r->series[r->nseries++] = *s;
+}
+
+const struct run_histogram *run_histogram_get(const struct run *r, const char *metric)
+{
+    for (size_t i = 0; i < r->nhists; i++)
+        if (strcmp(r->hists[i].metric, metric) == 0)
+            return &r->hists[i];
+    return NULL;
 }
 
 const struct run_figure *run_figure_get(const struct run *r, const char *metric, const char *stat)
@@ -323,5 +372,22 @@ void run_dump(FILE *fp, const struct run *r)
         const struct run_bucket *k = &r->buckets[i];
         fprintf(fp, "bucket %s %s..%s = %s\n", k->metric, units_format(a, sizeof a, k->lower),
                 units_format(b, sizeof b, k->upper), units_format(c, sizeof c, k->count));
+    }
+    for (size_t i = 0; i < r->nhists; i++) {
+        const struct run_histogram *h = &r->hists[i];
+        char d[64];
+        fprintf(fp, "histogram %s = count %s min %s max %s mean %s%s%s [%s, %zu bytes]\n",
+                h->metric, units_format(a, sizeof a, h->count), units_format(b, sizeof b, h->min),
+                units_format(c, sizeof c, h->max), units_format(d, sizeof d, h->mean),
+                *h->unit ? " " : "", h->unit, h->encoding, h->len);
+    }
+    for (size_t i = 0; i < r->nseries; i++) {
+        const struct run_second *s = &r->series[i];
+        const double v[] = {s->requests, s->failed, s->p50, s->p90, s->p99, s->vus};
+        static const char *const names[] = {"requests", "failed", "p50", "p90", "p99", "vus"};
+        fprintf(fp, "second %lld =", (long long)s->second);
+        for (size_t k = 0; k < sizeof v / sizeof v[0]; k++)
+            fprintf(fp, " %s %s", names[k], run_has(v[k]) ? units_format(a, sizeof a, v[k]) : "-");
+        fputc('\n', fp);
     }
 }

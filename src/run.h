@@ -95,6 +95,30 @@ struct run_bucket {
     double count;
 };
 
+/* A whole distribution, kept where the output holds every point (k6
+ * --out json/csv): the histogram serialised as `encoding` says (hdr.h's
+ * HDR_ENCODING), with its exact count, min, max and mean beside it so
+ * that queries need not decode it. Any percentile can be asked later. */
+struct run_histogram {
+    char *metric;      /* "http_req_duration", "http_req_duration{expected_response:true}" */
+    const char *unit;  /* UNIT_MS, UNIT_BYTES, UNIT_COUNT */
+    double count, min, max, mean;
+    char *encoding;
+    unsigned char *data;
+    size_t len;
+};
+
+/* One second of a run's time series (raw point data). Second 0 starts at
+ * the series' first point; points that arrive out of order may fall in
+ * negative seconds. NaN: nothing of that kind in that second. */
+struct run_second {
+    int64_t second;
+    double requests;      /* requests completed in that second */
+    double failed;        /* of them, failed */
+    double p50, p90, p99; /* latency percentiles of that second (ms) */
+    double vus;           /* active virtual users (or connections) */
+};
+
 enum run_state {
     RUN_STATE_OK = 0,     /* an output that ran and reported */
     RUN_STATE_FAILED,     /* every request failed (k6 http_req_failed 100%, ...) */
@@ -139,6 +163,8 @@ struct run {
     struct run_count *counts;         size_t ncounts, capcounts;
     struct run_param *params;         size_t nparams, capparams;
     struct run_bucket *buckets;       size_t nbuckets, capbuckets;
+    struct run_histogram *hists;      size_t nhists, caphists;
+    struct run_second *series;        size_t nseries, capseries;
 };
 
 struct run *run_new(const char *tool, const char *format);
@@ -159,11 +185,17 @@ void run_add_check(struct run *r, const char *name, const char *group,
 void run_add_count(struct run *r, const char *kind, const char *message, double count);
 void run_add_param(struct run *r, const char *key, const char *value);
 void run_add_bucket(struct run *r, const char *metric, double lower, double upper, double count);
+/* Copies data[0..len). A second histogram of the same metric replaces the first. */
+void run_add_histogram(struct run *r, const char *metric, const char *unit, double count,
+                       double min, double max, double mean, const char *encoding,
+                       const void *data, size_t len);
+void run_add_second(struct run *r, const struct run_second *s);
 
 /* Lookups: NULL / NaN when absent. */
 const struct run_figure *run_figure_get(const struct run *r, const char *metric, const char *stat);
 double run_percentile_get(const struct run *r, const char *metric, double pct);
 const char *run_param_get(const struct run *r, const char *key);
+const struct run_histogram *run_histogram_get(const struct run *r, const char *metric);
 
 /* Headline latency percentile (of latency_metric), NaN when absent. */
 double run_latency_pct(const struct run *r, double pct);

@@ -505,6 +505,10 @@ out:
     return rc;
 }
 
+/* Raw point data (histograms, time series): the section at the end. */
+static int raw_data_add(struct store *st, int64_t id, const struct run *r);
+static int raw_data_load(struct store *st, int64_t id, struct run *r);
+
 /* --- runs ---------------------------------------------------------------- */
 
 static const char SQL_RUN_ADD[] =
@@ -778,7 +782,9 @@ int store_run_add(struct store *st, int64_t source_id, int seq, const struct run
     if (step_done(st, s, SQL_RUN_ADD) < 0)
         return -1;
     *run_id = sqlite3_last_insert_rowid(st->db);
-    return add_details(st, *run_id, r, m);
+    if (add_details(st, *run_id, r, m) < 0)
+        return -1;
+    return raw_data_add(st, *run_id, r);
 }
 
 int store_run_refresh(struct store *st, int64_t run_id, const struct run *r, const struct meta *m)
@@ -1254,6 +1260,8 @@ int store_run_load(struct store *st, int64_t run_id, struct stored_run *out)
         meta_set_tag(&out->meta, (const char *)sqlite3_column_text(s, 0),
                      (const char *)sqlite3_column_text(s, 1));
     sqlite3_reset(s);
+    if (raw_data_load(st, run_id, r) < 0)
+        return -1;
     return 1;
 }
 
@@ -1533,4 +1541,97 @@ int store_open_snapshot(const char *path, struct store **out)
 fail:
     store_close(st);
     return -1;
+}
+
+/* --- raw point data: histograms and time series (schema 002) ------------------ */
+
+/* What k6 --out json/csv runs carry beyond the figures: one serialised
+ * histogram per metric (run_histogram) and one row per second
+ * (run_second). Written by store_run_add and read by store_run_load,
+ * each with one call; nothing else in this file knows about them. */
+
+static const char SQL_HIST_ADD[] =
+    "INSERT INTO run_histogram (run_id, metric, unit, count, min, max, mean, encoding, data)\n"
+    "VALUES (:run_id, :metric, :unit, :count, :min, :max, :mean, :encoding, :data)";
+static const char SQL_SECOND_ADD[] =
+    "INSERT INTO run_second (run_id, second, requests, failed, p50_ms, p90_ms, p99_ms, vus)\n"
+    "VALUES (:run_id, :second, :requests, :failed, :p50_ms, :p90_ms, :p99_ms, :vus)";
+static const char SQL_HISTS_GET[] =
+    "SELECT metric, unit, count, min, max, mean, encoding, data FROM run_histogram\n"
+    "WHERE run_id = :run_id ORDER BY rowid";
+static const char SQL_SERIES_GET[] =
+    "SELECT second, requests, failed, p50_ms, p90_ms, p99_ms, vus FROM run_second\n"
+    "WHERE run_id = :run_id ORDER BY second";
+
+static int raw_data_add(struct store *st, int64_t id, const struct run *r)
+{
+    sqlite3_stmt *s;
+    for (size_t i = 0; i < r->nhists; i++) {
+        const struct run_histogram *h = &r->hists[i];
+        if (!(s = stmt(st, SQL_HIST_ADD)))
+            return -1;
+        bind_int(s, ":run_id", id);
+        bind_text(s, ":metric", h->metric);
+        bind_text(s, ":unit", h->unit);
+        bind_real(s, ":min", h->min);
+        bind_real(s, ":max", h->max);
+        bind_real(s, ":mean", h->mean);
+        bind_text(s, ":encoding", h->encoding);
+        sqlite3_bind_blob64(s, pidx(s, ":data"), h->data, h->len, SQLITE_TRANSIENT);
+        if (bind_count(st, s, ":count", h->count) < 0 || step_done(st, s, SQL_HIST_ADD) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < r->nseries; i++) {
+        const struct run_second *x = &r->series[i];
+        if (!(s = stmt(st, SQL_SECOND_ADD)))
+            return -1;
+        bind_int(s, ":run_id", id);
+        bind_int(s, ":second", x->second);
+        bind_real(s, ":p50_ms", x->p50);
+        bind_real(s, ":p90_ms", x->p90);
+        bind_real(s, ":p99_ms", x->p99);
+        if (bind_count(st, s, ":requests", x->requests) < 0 ||
+            bind_count(st, s, ":failed", x->failed) < 0 || bind_count(st, s, ":vus", x->vus) < 0 ||
+            step_done(st, s, SQL_SECOND_ADD) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int raw_data_load(struct store *st, int64_t id, struct run *r)
+{
+    sqlite3_stmt *s;
+    int rc;
+    if (!(s = stmt(st, SQL_HISTS_GET)))
+        return -1;
+    bind_int(s, ":run_id", id);
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        run_add_histogram(r, (const char *)sqlite3_column_text(s, 0),
+                          unit_const((const char *)sqlite3_column_text(s, 1)), col_real(s, 2),
+                          col_real(s, 3), col_real(s, 4), col_real(s, 5),
+                          (const char *)sqlite3_column_text(s, 6), sqlite3_column_blob(s, 7),
+                          (size_t)sqlite3_column_bytes(s, 7));
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE)
+        return db_error(st, SQL_HISTS_GET);
+
+    if (!(s = stmt(st, SQL_SERIES_GET)))
+        return -1;
+    bind_int(s, ":run_id", id);
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        struct run_second x = {
+            .second = sqlite3_column_int64(s, 0),
+            .requests = col_real(s, 1),
+            .failed = col_real(s, 2),
+            .p50 = col_real(s, 3),
+            .p90 = col_real(s, 4),
+            .p99 = col_real(s, 5),
+            .vus = col_real(s, 6),
+        };
+        run_add_second(r, &x);
+    }
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE)
+        return db_error(st, SQL_SERIES_GET);
+    return 0;
 }
