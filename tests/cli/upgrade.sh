@@ -15,6 +15,11 @@ for fx in "$SRC"/tests/fixtures/db/v*.sqlite; do
     pcts=$(sql 'SELECT count(*), total(value) FROM run_percentile')
     tags=$(sql "SELECT group_concat(run_id || key || value, ',') FROM (SELECT * FROM run_tag ORDER BY 1, 2)")
     raws=$(sql 'SELECT group_concat(sha256 || length(raw), ",") FROM (SELECT * FROM source ORDER BY source_id)')
+    hists=""
+    if [ "$old_version" -ge 2 ]; then
+        hists=$(sql 'SELECT count(*), sum(length(data)), total(count) FROM run_histogram')
+        seconds=$(sql 'SELECT count(*), total(requests) FROM run_second')
+    fi
 
     bdb list
     expect_rc 0 "$name: opens in today's benchdb"
@@ -29,6 +34,11 @@ for fx in "$SRC"/tests/fixtures/db/v*.sqlite; do
         "$tags" "$name: tags unchanged"
     expect_eq "$(sql 'SELECT group_concat(sha256 || length(raw), ",") FROM (SELECT * FROM source ORDER BY source_id)')" \
         "$raws" "$name: raw outputs unchanged"
+    if [ -n "$hists" ]; then
+        expect_eq "$(sql 'SELECT count(*), sum(length(data)), total(count) FROM run_histogram')" "$hists" \
+            "$name: histograms unchanged"
+        expect_eq "$(sql 'SELECT count(*), total(requests) FROM run_second')" "$seconds" "$name: per-second rows unchanged"
+    fi
     expect_eq "$(sql 'PRAGMA integrity_check')" ok "$name: integrity"
     expect_eq "$(sql 'PRAGMA foreign_key_check')" "" "$name: foreign keys"
     # And it takes new runs.
