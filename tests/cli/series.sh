@@ -1,0 +1,73 @@
+# series.sh - repeated runs form a series; the series view's statistics
+# against values computed by hand; compare's significance test on them.
+. "$(dirname "$0")/lib.sh"
+
+base="$SRC/results/lihil-2025/04-starlette.txt"
+# Five repeats of one configuration, and two of another: the same real
+# output with only its Requests/sec (and p90) changed, one file each.
+N=0
+mk() { # NAME RPS; Transfer/sec differs in every file, so no two are the same bytes
+    N=$((N + 1))
+    sed "s/^Requests\/sec: .*/Requests\/sec: $2/; s/^Transfer\/sec: .*/Transfer\/sec: $N.00MB/" "$base" > "$1.txt"
+}
+mk a1 100; mk a2 102; mk a3 98; mk a4 104; mk a5 104
+mk b1 100; mk b2 120
+mk c1 90; mk c2 91; mk c3 89; mk c4 90.5; mk c5 90.2
+bdb import --campaign rep --label A --framework starlette a1.txt a2.txt a3.txt a4.txt a5.txt
+bdb import --campaign rep --label B --framework starlette b1.txt b2.txt
+bdb import --campaign rep --label C --framework starlette c1.txt c2.txt c3.txt c4.txt c5.txt
+# A sixth A run with more connections is another series.
+sed 's/10 connections/20 connections/; s/^Requests\/sec: .*/Requests\/sec: 50/' "$base" > a6.txt
+bdb import --campaign rep --label A --framework starlette a6.txt
+
+expect_eq "$(sql "SELECT count(*) FROM series WHERE campaign = 'rep'")" 4 "four series"
+row() { sql "SELECT $1 FROM series WHERE label = '$2' AND connections = ${3:-10}"; }
+# A: 100 102 98 104 104 -> median 102, mean 101.6,
+# stddev = sqrt((2.56 + 0.16 + 12.96 + 5.76 + 5.76) / 4) = sqrt(6.8) = 2.60768...
+expect_eq "$(row "n || '/' || rps_median || '/' || rps_min || '/' || rps_max || '/' || rps_mean" A)" \
+    "5/102.0/98.0/104.0/101.6" "series A: n, median, min, max, mean"
+expect_eq "$(row "printf('%.6f', rps_stddev)" A)" "2.607681" "series A: stddev = sqrt(6.8)"
+expect_eq "$(row "printf('%.6f', rps_cv)" A)" "0.025666" "series A: cv = sqrt(6.8) / 101.6"
+expect_eq "$(row noisy A)" 0 "series A is not noisy (cv 2.6%)"
+# B: 100 120 -> median 110, stddev sqrt(200) = 14.142, cv 0.128565 > 5%: noisy.
+expect_eq "$(row "rps_median || '/' || printf('%.6f', rps_cv) || '/' || noisy" B)" "110.0/0.128565/1" \
+    "series B: even count median and noisy"
+expect_eq "$(row "n || '/' || rps_median" A 20)" "1/50.0" "more connections: another series"
+expect_eq "$(row "n || '/' || ifnull(rps_stddev, 'NULL') || '/' || ifnull(rps_cv, 'NULL')" A 20)" "1/NULL/NULL" "one run: no spread"
+# The latency percentiles have series statistics too (all 5 equal here).
+expect_eq "$(row "ifnull(p90_median_ms, 'NULL')" A)" "NULL" "wrk without --latency: no p90 to take statistics of"
+
+# A failed run in a series is counted apart, not in the statistics.
+sed 's/^Requests\/sec: .*/Requests\/sec: 0.00/; s/^\(.*\) requests in /0 requests in /' "$base" > a7.txt
+bdb import --campaign rep --label A --framework starlette a7.txt
+expect_eq "$(row "n || '/' || n_failed || '/' || rps_median" A)" "5/1/102.0" "failed runs counted apart"
+
+# compare: 5 vs 5 fully separated (C all below A): p = 2/252 = 0.00794.
+bdb compare A C --campaign rep --where connections=10 --json
+expect_eq "$(printf '%s' "$OUT" | jq -r '.metrics[0] | .metric + " " + (.a.median|tostring) + " " + (.b.median|tostring)')" \
+    "rps 102 90.2" "compare medians"
+expect_eq "$(printf '%s' "$OUT" | jq -r '.metrics[0].p_value * 100000 | floor')" 793 "p = 2/252"
+expect_eq "$(printf '%s' "$OUT" | jq -r '.metrics[0] | (.significant|tostring) + " " + .verdict')" "true worse" \
+    "significant regression"
+expect_eq "$(printf '%s' "$OUT" | jq -r '.metrics[0].change_pct * 1000 | round')" "-11569" \
+    "change (90.2 - 102) / 102 = -11.569%"
+bdb compare A C --campaign rep --where connections=10 --fail-above 10
+expect_rc 4 "--fail-above 10: an 11.6% drop fails"
+expect_match "$ERR" "regression: requests/s got worse by 11.57%" "names the regression"
+bdb compare A C --campaign rep --where connections=10 --fail-above 12
+expect_rc 0 "--fail-above 12 passes"
+# 5 vs 2: the test cannot be significant at 0.05 with B's spread: ~
+bdb compare A B --campaign rep --where connections=10
+expect_rc 0 "compare A B"
+expect_match "$OUT" "requests/s +102 ±2\.6% +110 ±12\.9% +\+7\.84% \(n=5\+2\)" "below 3 runs a side: no test"
+bdb compare A B --campaign rep --where connections=10 --fail-above 1
+expect_rc 0 "an improvement never fails the gate"
+# Different conditions are named; --strict refuses.
+bdb compare A C --campaign rep
+expect_match "$ERR" "warning: connections differs: 10 \(runs [0-9, ]+\) vs 20 \(run [0-9]+\)" "conditions differ"
+bdb compare A C --campaign rep --strict
+expect_rc 1 "--strict"
+bdb compare A nosuch
+expect_rc 1 "a side that matches nothing"
+expect_match "$ERR" "nosuch matches no run" "says so"
+finish
