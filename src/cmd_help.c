@@ -21,8 +21,12 @@ static void overview(FILE *fp)
                 "benchdb keeps load-test results (k6, wrk, ...) in one SQLite database,\n"
                 "with the hardware and software they ran on.\n\n"
                 "Commands:\n");
+    int w = 0;
     for (const struct cmd *c = commands; c->name; c++)
-        fprintf(fp, "  %-8s %s\n", c->name, c->summary);
+        if ((int)strlen(c->name) > w)
+            w = (int)strlen(c->name);
+    for (const struct cmd *c = commands; c->name; c++)
+        fprintf(fp, "  %-*s %s\n", w, c->name, c->summary);
     fprintf(fp, "\nGlobal options:\n"
                 "  --db PATH   the database (default $BENCHDB_DB, else ./benchdb.sqlite)\n"
                 "  -q          quiet: only errors on stderr\n"

@@ -216,6 +216,20 @@ static void show_text(const struct stored_run *sr)
                    units_format(tmp, sizeof tmp, k->upper), units_format(c, sizeof c, k->count));
         }
     }
+    if (r->nhists) {
+        printf("stored distributions (metric, count, min, mean, max; `benchdb percentile`)\n");
+        for (size_t i = 0; i < r->nhists; i++) {
+            const struct run_histogram *h = &r->hists[i];
+            char c[64], mn[64], me[64], mx[64];
+            printf("  %s  %s  %s %s %s %s\n", h->metric, units_format(c, sizeof c, h->count),
+                   units_format(mn, sizeof mn, h->min), units_format(me, sizeof me, h->mean),
+                   units_format(mx, sizeof mx, h->max), *h->unit ? h->unit : "");
+        }
+    }
+    if (r->nseries) {
+        printf("timeline: %zu seconds, %lld to %lld (the timeline view has them)\n", r->nseries,
+               (long long)r->series[0].second, (long long)r->series[r->nseries - 1].second);
+    }
     if (m->ntags) {
         printf("tags\n");
         for (size_t i = 0; i < m->ntags; i++)

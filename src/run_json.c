@@ -172,6 +172,30 @@ cJSON *run_json(const struct stored_run *sr)
         jnum(f, "count", r->buckets[i].count);
         cJSON_AddItemToArray(bks, f);
     }
+    cJSON *hists = cJSON_AddArrayToObject(o, "distributions");
+    for (size_t i = 0; i < r->nhists; i++) {
+        cJSON *f = cJSON_CreateObject();
+        jstr(f, "metric", r->hists[i].metric);
+        jstr(f, "unit", r->hists[i].unit);
+        jnum(f, "count", r->hists[i].count);
+        jnum(f, "min", r->hists[i].min);
+        jnum(f, "mean", r->hists[i].mean);
+        jnum(f, "max", r->hists[i].max);
+        cJSON_AddItemToArray(hists, f);
+    }
+    cJSON *secs = cJSON_AddArrayToObject(o, "timeline");
+    for (size_t i = 0; i < r->nseries; i++) {
+        const struct run_second *t = &r->series[i];
+        cJSON *f = cJSON_CreateObject();
+        jnum(f, "second", (double)t->second);
+        jnum(f, "requests", t->requests);
+        jnum(f, "failed", t->failed);
+        jnum(f, "p50_ms", t->p50);
+        jnum(f, "p90_ms", t->p90);
+        jnum(f, "p99_ms", t->p99);
+        jnum(f, "vus", t->vus);
+        cJSON_AddItemToArray(secs, f);
+    }
     cJSON *tags = cJSON_AddObjectToObject(o, "tags");
     for (size_t i = 0; i < m->ntags; i++)
         jstr(tags, m->tags[i].key, m->tags[i].value);
