@@ -275,8 +275,20 @@ int store_open(const char *path, int flags, struct store **out)
     if (user_version(st) < 0)
         goto fail;
     if (!st->readonly) {
-        if (exec_sql(st, "PRAGMA journal_mode = WAL") < 0 ||
-            exec_sql(st, "PRAGMA synchronous = NORMAL") < 0)
+        /* Switching to WAL needs a moment alone with the file, and SQLite
+         * does not call the busy handler for it: several importers starting
+         * on one new database take turns here. */
+        int rc = SQLITE_BUSY;
+        for (int i = 0; i < 600 && ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED); i++) {
+            rc = sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+            if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+                sqlite3_sleep(10 + i % 40);
+        }
+        if (rc != SQLITE_OK) {
+            db_error(st, "PRAGMA journal_mode = WAL");
+            goto fail;
+        }
+        if (exec_sql(st, "PRAGMA synchronous = NORMAL") < 0)
             goto fail;
     }
     if (migrate(st) < 0)
