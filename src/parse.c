@@ -253,9 +253,25 @@ int parse_text(const struct parser *p, const struct text *t, struct parse_result
 /* --- registry ---------------------------------------------------------- */
 
 extern const struct parser parser_wrk;
+extern const struct parser parser_ab;
+extern const struct parser parser_h2load;
+extern const struct parser parser_bombardier;
+extern const struct parser parser_bombardier_json;
+extern const struct parser parser_vegeta;
+extern const struct parser parser_vegeta_json;
+extern const struct parser parser_autocannon;
+extern const struct parser parser_autocannon_json;
 
 const struct parser *const parsers[] = {
     &parser_wrk,
+    &parser_ab,
+    &parser_h2load,
+    &parser_bombardier,
+    &parser_bombardier_json,
+    &parser_vegeta,
+    &parser_vegeta_json,
+    &parser_autocannon,
+    &parser_autocannon_json,
     NULL,
 };
 
