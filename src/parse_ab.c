@@ -654,7 +654,7 @@ static int ab_parse(const struct text *t, struct parse_result *pr)
             st.in_times = st.in_pcts = st.in_rate = 0;
             st.seen |= 1u << lb->field;
             if (label_line(&st, lb, v, l, pr) < 0)
-                return -1;
+                goto fail;
             st.run->last_line = l->no;
             continue;
         }
@@ -664,7 +664,7 @@ static int ab_parse(const struct text *t, struct parse_result *pr)
         int rc = 0;
         if (s[0] == '(' && strstr(s, "Connect:")) {
             if (breakdown_line(&st, s, l, pr) < 0)
-                return -1;
+                goto fail;
             rc = 1;
         } else if (st.in_rate && rate_more(&st, s)) {
             rc = 1;
@@ -677,7 +677,7 @@ static int ab_parse(const struct text *t, struct parse_result *pr)
             rc = 1;
         } else if (st.in_times && (rc = times_row(&st, s, l, pr)) != 0) {
             if (rc < 0)
-                return -1;
+                goto fail;
         } else if (sanity_line(&st, t, &i)) {
             rc = 1;
             l = &t->lines[i];
@@ -697,6 +697,9 @@ static int ab_parse(const struct text *t, struct parse_result *pr)
     if (pr->nruns == 0 && st.dropped_line)
         return parse_fail(pr, st.dropped_line, "ab stopped before its report: %s", st.dropped);
     return 0;
+fail:
+    run_free(st.run);
+    return -1;
 }
 
 static int ab_sniff(const struct text *t)

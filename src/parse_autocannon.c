@@ -499,7 +499,7 @@ static int ac_parse(const struct text *t, struct parse_result *pr)
         }
         if ((rc = running_line(&st, s, t, i, pr)) != 0) {
             if (rc < 0)
-                return -1;
+                goto fail;
             continue;
         }
         if (rule_line(s)) {
@@ -566,7 +566,7 @@ static int ac_parse(const struct text *t, struct parse_result *pr)
                 }
             }
             if (rc < 0)
-                return -1;
+                goto fail;
             if (rc) {
                 if (st.run)
                     st.run->last_line = l->no;
@@ -576,7 +576,7 @@ static int ac_parse(const struct text *t, struct parse_result *pr)
         if ((rc = responses_line(&st, s, t, i, pr)) != 0 || (rc = summary_line(&st, s, t, i, pr)) != 0 ||
             (rc = tail_line(&st, s, t, i, pr)) != 0) {
             if (rc < 0)
-                return -1;
+                goto fail;
             st.run->last_line = l->no;
             continue;
         }
@@ -588,7 +588,9 @@ static int ac_parse(const struct text *t, struct parse_result *pr)
             continue;
     }
     ac_finish(&st, pr);
-    return 0;
+    return 0;fail:
+    run_free(st.run);
+    return -1;
 }
 
 static int ac_sniff(const struct text *t)

@@ -365,7 +365,7 @@ static int bb_parse(const struct text *t, struct parse_result *pr)
             }
         }
         if (rc < 0)
-            return -1;
+            goto fail;
         if (!rc && st.ncols) {
             if (str_starts(s, "HTTP codes:")) {
                 st.in_codes = 1;
@@ -384,7 +384,10 @@ static int bb_parse(const struct text *t, struct parse_result *pr)
                 double x;
                 if (vn < 3 || memcmp(v + vn - 2, "/s", 2) != 0 ||
                     units_bytes(v, vn - 2, 1024, &x) != UNITS_OK)
-                    return parse_fail(pr, l->no, "bombardier: bad throughput \"%s\"", v);
+                    {
+                    parse_fail(pr, l->no, "bombardier: bad throughput \"%s\"", v);
+                    goto fail;
+                }
                 run_add_figure(st.run, "throughput", "value", x, UNIT_BYTES_PER_S, v);
                 st.in_codes = st.in_errors = 0;
                 st.run->last_line = l->no;
@@ -392,7 +395,7 @@ static int bb_parse(const struct text *t, struct parse_result *pr)
                 continue;
             } else if (st.in_codes && (rc = codes_line(&st, s, l, pr)) != 0) {
                 if (rc < 0)
-                    return -1;
+                    goto fail;
             } else if (st.in_errors && error_row(&st, s)) {
                 rc = 1;
             }
@@ -401,7 +404,9 @@ static int bb_parse(const struct text *t, struct parse_result *pr)
             st.run->last_line = l->no;
     }
     bb_finish(&st, pr);
-    return 0;
+    return 0;fail:
+    run_free(st.run);
+    return -1;
 }
 
 static int bb_sniff(const struct text *t)

@@ -426,7 +426,7 @@ static int h2_parse(const struct text *t, struct parse_result *pr)
             if (!st.run)
                 h2_open(&st, t, i);
             if ((rc = finished_line(&st, s, l, pr)) < 0)
-                return -1;
+                goto fail;
             if (rc) {
                 st.run->last_line = l->no;
                 continue;
@@ -467,12 +467,14 @@ static int h2_parse(const struct text *t, struct parse_result *pr)
             rc = 1;
         }
         if (rc < 0)
-            return -1;
+            goto fail;
         if (rc)
             st.run->last_line = l->no;
     }
     h2_finish(&st, pr);
-    return 0;
+    return 0;fail:
+    run_free(st.run);
+    return -1;
 }
 
 static int h2_sniff(const struct text *t)

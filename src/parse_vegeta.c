@@ -401,7 +401,7 @@ static int vg_parse(const struct text *t, struct parse_result *pr)
             st.in_errors = 0;
             st.seen |= 1u << lb->row;
             if (row_line(&st, lb, names, values, l, pr) < 0)
-                return -1;
+                goto fail;
             st.run->last_line = l->no;
             continue;
         }
@@ -439,7 +439,9 @@ static int vg_parse(const struct text *t, struct parse_result *pr)
         vg_finish(&st, pr);
     }
     vg_finish(&st, pr);
-    return 0;
+    return 0;fail:
+    run_free(st.run);
+    return -1;
 }
 
 static int vg_sniff(const struct text *t)
