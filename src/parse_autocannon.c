@@ -588,7 +588,8 @@ static int ac_parse(const struct text *t, struct parse_result *pr)
             continue;
     }
     ac_finish(&st, pr);
-    return 0;fail:
+    return 0;
+fail:
     run_free(st.run);
     return -1;
 }

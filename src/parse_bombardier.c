@@ -162,7 +162,7 @@ static int intro_line(struct bb_state *st, const char *s)
 
 /* The progress bar as last drawn: " 7000 / 7000 [=====] 100.00% 409/s 17s",
  * "[=====]10s Done!", "... 100.00 % 47s Done!". */
-static int bar_line(struct bb_state *st, const char *s, const struct line *l)
+static int bar_line(struct bb_state *st, const char *s)
 {
     const char *open = strchr(s, '[');
     const char *close = open ? strchr(open, ']') : NULL;
@@ -187,7 +187,6 @@ static int bar_line(struct bb_state *st, const char *s, const struct line *l)
             r->duration_s = ms_to_s(x);
         }
     }
-    (void)l;
     return 1;
 }
 
@@ -339,7 +338,7 @@ static int bb_parse(const struct text *t, struct parse_result *pr)
         if (!st.run)
             continue;
 
-        if (st.ncols == 0 && bar_line(&st, s, l)) {
+        if (st.ncols == 0 && bar_line(&st, s)) {
             rc = 1;
         } else if (str_starts(s, "Done!")) {
             st.done = 1;
@@ -404,7 +403,8 @@ static int bb_parse(const struct text *t, struct parse_result *pr)
             st.run->last_line = l->no;
     }
     bb_finish(&st, pr);
-    return 0;fail:
+    return 0;
+fail:
     run_free(st.run);
     return -1;
 }

@@ -434,6 +434,8 @@ static int h2_parse(const struct text *t, struct parse_result *pr)
         }
         /* "h2load nghttp2/1.52.0" (h2load --version, pasted above) */
         if (str_starts(s, "h2load nghttp2/")) {
+            if (st.run && st.finished)
+                h2_finish(&st, pr);
             if (!st.run)
                 h2_open(&st, t, i);
             run_set(&st.run->tool_version, s + strlen("h2load "));
@@ -472,7 +474,8 @@ static int h2_parse(const struct text *t, struct parse_result *pr)
             st.run->last_line = l->no;
     }
     h2_finish(&st, pr);
-    return 0;fail:
+    return 0;
+fail:
     run_free(st.run);
     return -1;
 }

@@ -439,7 +439,8 @@ static int vg_parse(const struct text *t, struct parse_result *pr)
         vg_finish(&st, pr);
     }
     vg_finish(&st, pr);
-    return 0;fail:
+    return 0;
+fail:
     run_free(st.run);
     return -1;
 }
