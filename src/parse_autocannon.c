@@ -53,7 +53,8 @@
  * printed, else of the printed request count, and at most 100 (that count
  * is rounded); 100 when no request completed and there were errors. A run
  * that got no response and had errors, or whose every request failed, is
- * failed.
+ * failed. A text output without its "N requests in" line (always printed)
+ * was cut short: incomplete.
  *
  * The --json result: url, connections, pipelining, workers, duration (s),
  * samples, sampleInt, start, finish, errors, timeouts, mismatches, non2xx,
@@ -143,6 +144,8 @@ static void ac_finish(struct ac_state *st, struct parse_result *pr)
     if (run_has(st->n2xx))
         total = st->n2xx + (run_has(r->non2xx) ? r->non2xx : 0) + (run_has(st->errors) ? st->errors : 0);
     ac_failures(r, st->errors, total);
+    if (!(st->seen & S_SUMMARY) && r->state == RUN_STATE_OK)
+        r->state = RUN_STATE_INCOMPLETE; /* no "N requests in" line */
     run_set(&r->latency_metric, "latency");
     parse_emit(pr, r);
 }

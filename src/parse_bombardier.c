@@ -43,7 +43,8 @@
  * failed_requests = 4xx + 5xx + others (a status of 400 and up, or no
  * response: the rule wrk and h2load follow), failed_pct its share of
  * requests. non2xx = 1xx + 3xx + 4xx + 5xx. A run where every request
- * failed is failed. rps is the mean of the Reqs/sec samples. */
+ * failed is failed. rps is the mean of the Reqs/sec samples. A text output
+ * cut before its last line, "Throughput", is incomplete. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -102,6 +103,8 @@ static void bb_finish(struct bb_state *st, struct parse_result *pr)
     st->last_end = (size_t)r->last_line;
     if (st->have_codes)
         bb_failures(r, st->classes);
+    if (!run_figure_get(r, "throughput", "value") && r->state == RUN_STATE_OK)
+        r->state = RUN_STATE_INCOMPLETE; /* cut before its last line */
     run_set(&r->latency_metric, "latency");
     parse_emit(pr, r);
 }

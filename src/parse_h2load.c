@@ -39,12 +39,14 @@
  * "timeout" are parts of "failed". requests = done, failed_requests =
  * failed, failed_pct = failed / total. non2xx = 3xx + 4xx + 5xx (responses
  * whose status is not 2xx; h2load does not print 1xx). A run where every
- * request failed is failed.
+ * request failed is failed; one cut before its "requests:" line is
+ * incomplete.
  *
  * threads and connections are the number of "spawning thread" lines and
- * the sum of their clients. The URL is only in the command line (when
- * pasted before the output); "starting benchmark..." or, without it,
- * "finished in" opens a run. */
+ * the sum of their clients. "client could not connect to host" lines are
+ * counted (kind "error"). The URL is only in the command line (when pasted
+ * before the output); "starting benchmark..." or, without it, "finished
+ * in" opens a run. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -105,7 +107,7 @@ static void h2_finish(struct h2_state *st, struct parse_result *pr)
         if (run_has(st->total) && st->failed >= st->total)
             r->state = RUN_STATE_FAILED;
     }
-    if (!st->finished && r->state == RUN_STATE_OK)
+    if ((!st->finished || !run_has(st->total)) && r->state == RUN_STATE_OK)
         r->state = RUN_STATE_INCOMPLETE;
     run_set(&r->latency_metric, "time for request");
     parse_emit(pr, r);
@@ -400,7 +402,30 @@ static int progress_line(const char *s)
 {
     return (str_starts(s, "progress: ") && strstr(s, "% done")) ||
            str_starts(s, "Warm-up ") || str_starts(s, "Main benchmark duration is") ||
-           str_starts(s, "Stopped all clients") || str_starts(s, "No protocol negotiated");
+           str_starts(s, "Stopped all clients");
+}
+
+/* What h2load says on stderr while it runs: "client could not connect to
+ * host" (once per client) and "No protocol negotiated. Fallback behaviour
+ * may be activated": counts of kind "error" / "warning". */
+static int complaint_line(struct run *r, const char *s)
+{
+    const char *kind;
+    if (str_starts(s, "client could not connect to host"))
+        kind = "error";
+    else if (str_starts(s, "No protocol negotiated"))
+        kind = "warning";
+    else
+        return 0;
+    for (size_t i = 0; i < r->ncounts; i++) {
+        struct run_count *c = &r->counts[i];
+        if (c->kind && c->message && strcmp(c->kind, kind) == 0 && strcmp(c->message, s) == 0) {
+            c->count += 1;
+            return 1;
+        }
+    }
+    run_add_count(r, kind, s, 1);
+    return 1;
 }
 
 static int h2_parse(const struct text *t, struct parse_result *pr)
@@ -446,7 +471,8 @@ static int h2_parse(const struct text *t, struct parse_result *pr)
             continue;
 
         rc = 0;
-        if (spawning_line(&st, s) || param_line(st.run, s) || progress_line(s))
+        if (spawning_line(&st, s) || param_line(st.run, s) || progress_line(s) ||
+            complaint_line(st.run, s))
             rc = 1;
         else if (st.finished && ((rc = counts_line(&st, s, l, pr)) != 0 ||
                                  (rc = traffic_line(&st, s, l, pr)) != 0))

@@ -48,7 +48,8 @@
  * number. A run where every request failed is failed.
  *
  * Runs: each "Requests" row opens one; a blank line, a code fence or the
- * next "Requests" row ends it. Report rows outside a run (a stray "Status
+ * next "Requests" row ends it. One without its Status Codes row (always
+ * printed) was cut short: incomplete. Report rows outside a run (a stray "Status
  * Codes" line grep'd from a log) are skipped. */
 #include <math.h>
 #include <stdlib.h>
@@ -185,6 +186,8 @@ static void vg_finish(struct vg_state *st, struct parse_result *pr)
     st->run = NULL;
     st->last_end = (size_t)r->last_line;
     vg_failures(r, st);
+    if (!(st->seen & (1u << R_CODES)) && r->state == RUN_STATE_OK)
+        r->state = RUN_STATE_INCOMPLETE; /* cut before its Status Codes row */
     run_set(&r->latency_metric, "latency");
     parse_emit(pr, r);
 }

@@ -335,12 +335,15 @@ static void test_autocannon(void)
     parse_result_free(&pr);
 }
 
-/* h2load cut short after "finished in": incomplete, figures kept. */
+/* h2load cut short after "finished in": figures kept, connect failures
+ * counted. */
 static void test_h2load_cut(void)
 {
     const char *in = "starting benchmark...\n"
                      "spawning thread #0: 5 total client(s). 50 total requests\n"
                      "spawning thread #1: 5 total client(s). 50 total requests\n"
+                     "client could not connect to host\n"
+                     "client could not connect to host\n"
                      "finished in 1.50s, 66.67 req/s, 1.00KB/s\n";
     struct parse_result pr;
     CHECK(parse_as("h2load", in, &pr) == 0);
@@ -350,6 +353,8 @@ static void test_h2load_cut(void)
         CHECK_NUM(pr.runs[0]->connections, 10);
         CHECK_NUM(pr.runs[0]->duration_s, 1.5);
         CHECK_NUM(pr.runs[0]->rps, 66.67);
+        CHECK(pr.runs[0]->state == RUN_STATE_INCOMPLETE);
+        CHECK(pr.runs[0]->ncounts == 1 && pr.runs[0]->counts[0].count == 2);
     }
     parse_result_free(&pr);
 }
