@@ -257,6 +257,14 @@ extern const struct parser parser_k6_text;
 extern const struct parser parser_k6_json;
 extern const struct parser parser_k6_ndjson;
 extern const struct parser parser_k6_csv;
+extern const struct parser parser_ab;
+extern const struct parser parser_h2load;
+extern const struct parser parser_bombardier;
+extern const struct parser parser_bombardier_json;
+extern const struct parser parser_vegeta;
+extern const struct parser parser_vegeta_json;
+extern const struct parser parser_autocannon;
+extern const struct parser parser_autocannon_json;
 
 const struct parser *const parsers[] = {
     &parser_wrk,
@@ -264,6 +272,14 @@ const struct parser *const parsers[] = {
     &parser_k6_json,
     &parser_k6_ndjson,
     &parser_k6_csv,
+    &parser_ab,
+    &parser_h2load,
+    &parser_bombardier,
+    &parser_bombardier_json,
+    &parser_vegeta,
+    &parser_vegeta_json,
+    &parser_autocannon,
+    &parser_autocannon_json,
     NULL,
 };
 
