@@ -63,10 +63,25 @@ static int known_source(const char *sha256, void *arg)
 static int store_file(struct cmd_ctx *ctx, const char *path, const struct store_source *src,
                       struct parse_result *pr, struct meta *m, struct import_stats *stats)
 {
-    int64_t source_id, first = 0, last = 0;
+    int64_t source_id, first = 0, last = 0, existing;
     if (store_begin(ctx->st) < 0) {
         stats->db_failed = 1;
         return -1;
+    }
+    /* Another importer may have stored the same bytes since we looked:
+     * under the write lock, look again. */
+    int found = store_source_find(ctx->st, src->sha256, &existing);
+    if (found != 0) {
+        store_rollback(ctx->st);
+        if (found < 0) {
+            stats->refused++;
+            return -1;
+        }
+        stats->duplicates++;
+        if (!diag_quiet())
+            printf("%s: already imported (same SHA-256 as source %lld), nothing stored\n", path,
+                   (long long)existing);
+        return 0;
     }
     if (store_source_add(ctx->st, src, &source_id) < 0)
         goto fail;

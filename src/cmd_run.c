@@ -289,7 +289,17 @@ int cmd_run(int argc, char **argv, struct cmd_ctx *ctx)
         .raw_len = out.len,
     };
     int64_t source_id, first = 0, last = 0;
-    if (store_begin(ctx->st) < 0 || store_source_add(ctx->st, &src, &source_id) < 0) {
+    if (store_begin(ctx->st) < 0) {
+        rc = EXIT_DB;
+        goto out;
+    }
+    int found = store_source_find(ctx->st, ing.sha256, &existing);
+    if (found > 0) { /* stored by someone else meanwhile */
+        store_rollback(ctx->st);
+        note("this output is already stored (source %lld); nothing stored", (long long)existing);
+        goto out;
+    }
+    if (found < 0 || store_source_add(ctx->st, &src, &source_id) < 0) {
         store_rollback(ctx->st);
         rc = EXIT_DB;
         goto out;
