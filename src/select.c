@@ -117,6 +117,8 @@ int selection_resolve(struct selection *s, struct store *st)
     }
     s->f.conds = s->conds;
     s->f.nconds = s->nconds;
+    if (s->f.order && store_column_check(st, s->f.order, "--sort") < 0)
+        return -1;
     return 0;
 }
 

@@ -48,7 +48,14 @@ struct store {
 
 static int db_error(struct store *st, const char *sql)
 {
-    const char *msg = sqlite3_errmsg(st->db);
+    char msg[512];
+    int code = sqlite3_extended_errcode(st->db) & 0xff;
+    int sys = sqlite3_system_errno(st->db);
+    /* A disk full or a failing write says what the system said. */
+    if (sys && (code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN))
+        snprintf(msg, sizeof msg, "%s (%s)", sqlite3_errmsg(st->db), strerror(sys));
+    else
+        snprintf(msg, sizeof msg, "%s", sqlite3_errmsg(st->db));
     if (sql) {
         /* First line of the statement is enough to find it in this file. */
         const char *nl = strchr(sql, '\n');
@@ -60,12 +67,8 @@ static int db_error(struct store *st, const char *sql)
 
 static int exec_sql(struct store *st, const char *sql)
 {
-    char *msg = NULL;
-    if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        error("database %s: %s", st->path, msg ? msg : sqlite3_errmsg(st->db));
-        sqlite3_free(msg);
-        return -1;
-    }
+    if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return db_error(st, NULL);
     return 0;
 }
 
@@ -185,8 +188,32 @@ static int user_version(struct store *st)
     int v = -1;
     if (sqlite3_step(s) == SQLITE_ROW)
         v = sqlite3_column_int(s, 0);
+    else
+        db_error(st, NULL);
     sqlite3_finalize(s);
     return v;
+}
+
+/* A WAL database read by someone who may not write beside it cannot make
+ * its shared-memory file; SQLite reads it then only as immutable. */
+static int reopen_immutable(struct store *st)
+{
+    struct buf uri = BUF_INIT;
+    buf_adds(&uri, "file:");
+    for (const char *p = st->path; *p; p++) {
+        if (*p == '%' || *p == '?' || *p == '#')
+            buf_printf(&uri, "%%%02X", (unsigned char)*p);
+        else
+            buf_addc(&uri, *p);
+    }
+    buf_adds(&uri, "?immutable=1");
+    sqlite3_close(st->db);
+    st->db = NULL;
+    int rc = sqlite3_open_v2(buf_str(&uri), &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    buf_free(&uri);
+    if (rc == SQLITE_OK)
+        sqlite3_extended_result_codes(st->db, 1);
+    return rc == SQLITE_OK ? 0 : -1;
 }
 
 static int migrate(struct store *st)
@@ -269,6 +296,19 @@ int store_open(const char *path, int flags, struct store **out)
     /* Several importers may write at once: wait for the lock rather than
      * fail (WAL lets readers go on meanwhile). */
     sqlite3_busy_timeout(st->db, 30000);
+    if (st->readonly) {
+        /* Quietly first: a read-only WAL database may need reopening. */
+        sqlite3_stmt *probe = NULL;
+        int prc = sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &probe, NULL);
+        if (prc == SQLITE_OK)
+            prc = sqlite3_step(probe);
+        sqlite3_finalize(probe);
+        if (((prc & 0xff) == SQLITE_CANTOPEN || (prc & 0xff) == SQLITE_READONLY) &&
+            reopen_immutable(st) < 0) {
+            error("database %s: cannot be read", path);
+            goto fail;
+        }
+    }
     if (exec_sql(st, "PRAGMA foreign_keys = ON") < 0)
         goto fail;
     /* Not a SQLite file at all? Reading the schema finds out. */
@@ -841,6 +881,17 @@ static int summary_column(struct store *st, const char *column, struct buf *name
     }
     sqlite3_reset(s);
     return found;
+}
+
+int store_column_check(struct store *st, const char *column, const char *option)
+{
+    struct buf names = BUF_INIT;
+    int found = summary_column(st, column, &names);
+    if (found == 0)
+        error("%s %s: no column \"%s\" in summary (columns: %s)", option, column, column,
+              buf_str(&names));
+    buf_free(&names);
+    return found > 0 ? 0 : -1;
 }
 
 int store_cond_parse(struct store *st, const char *text, struct store_cond *c)

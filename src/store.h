@@ -97,6 +97,8 @@ struct store_filter {
  * the column exists in `summary`. 0, or -1 with a reason printed. */
 int store_cond_parse(struct store *st, const char *text, struct store_cond *c);
 void store_cond_free(struct store_cond *c);
+/* 0 when `summary` has the column, else -1 with "OPTION COLUMN: no column". */
+int store_column_check(struct store *st, const char *column, const char *option);
 
 /* One line of `benchdb list`. */
 struct store_row {
