@@ -7,6 +7,8 @@
 #ifndef BENCHDB_CMD_H
 #define BENCHDB_CMD_H
 
+#include "diag.h"
+
 struct store;
 
 /* Exit statuses, documented in README.md. */
@@ -73,6 +75,6 @@ extern const char cmd_delete_usage[];
 extern const char cmd_export_usage[];
 
 /* Prints "usage: ..." of cmd to stderr and returns EXIT_USAGE. */
-int cmd_usage_error(const struct cmd *c, const char *fmt, ...);
+int cmd_usage_error(const struct cmd *c, const char *fmt, ...) BENCHDB_PRINTF(2, 3);
 
 #endif

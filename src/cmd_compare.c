@@ -240,12 +240,12 @@ static void compute(const struct side *a, const struct side *b, double alpha, st
                 vb[nb++] = r->m->get(b->runs[i].run);
         stats_summarize(va, na, &r->a);
         stats_summarize(vb, nb, &r->b);
-        r->change = NAN;
+        r->change = (double)NAN;
         if (r->a.n && r->b.n && r->a.median != 0)
             r->change = (r->b.median - r->a.median) / fabs(r->a.median) * 100;
         else if (r->a.n && r->b.n && r->a.median == 0 && r->b.median == 0)
             r->change = 0;
-        r->p = NAN;
+        r->p = (double)NAN;
         r->significant = 1;
         if (r->a.n >= 3 && r->b.n >= 3) {
             r->p = stats_mann_whitney(va, na, vb, nb, NULL);
@@ -443,7 +443,7 @@ int cmd_compare(int argc, char **argv, struct cmd_ctx *ctx)
     struct compat cw = {0};
     struct row rows[NMETRICS];
     const char *by = NULL;
-    double fail_above = NAN, alpha = 0.05;
+    double fail_above = (double)NAN, alpha = 0.05;
     int strict = 0, md = 0, json = 0, c, rc = EXIT_OK;
 
     selection_init(&sel);

@@ -102,7 +102,7 @@ void compat_check(struct compat *c, struct stored_run *const *runs, size_t n)
         size_t nv = 0, cap = 0;
         for (size_t i = 0; i < n; i++) {
             char tmp[64];
-            double num = NAN;
+            double num = (double)NAN;
             const char *v = props[p].text(runs[i], tmp, sizeof tmp, &num);
             if (v)
                 add_value(&vals, &nv, &cap, v, num, props[p].tolerance, runs[i]->run_id);

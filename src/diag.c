@@ -17,6 +17,9 @@ int diag_progress_enabled(void)
     return !quiet && isatty(STDERR_FILENO);
 }
 
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 0)))
+#endif
 static void vreport(const char *prefix, const char *fmt, va_list ap, const char *suffix)
 {
     fputs("benchdb: ", stderr);

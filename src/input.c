@@ -72,20 +72,20 @@ static long raw_read(struct input *in, unsigned char *buf, size_t n)
 
 struct input *input_open(const char *path)
 {
-    struct input *in = xcalloc(1, sizeof(*in));
-    in->path = xstrdup(path);
-    if (strcmp(path, "-") == 0) {
-        in->fp = stdin;
-    } else {
-        in->fp = fopen(path, "rb");
-        if (!in->fp) {
-            error_errno("%s", path);
-            free(in->path);
-            free(in);
-            return NULL;
-        }
-        in->own_fp = 1;
+    FILE *fp = stdin;
+    if (strcmp(path, "-") != 0 && !(fp = fopen(path, "rb"))) {
+        error_errno("%s", path);
+        return NULL;
     }
+    return input_from_stream(fp, path, fp != stdin);
+}
+
+struct input *input_from_stream(FILE *fp, const char *name, int own)
+{
+    struct input *in = xcalloc(1, sizeof(*in));
+    in->path = xstrdup(name);
+    in->fp = fp;
+    in->own_fp = own;
     in->md = EVP_MD_CTX_new();
     if (!in->md || !EVP_DigestInit_ex(in->md, EVP_sha256(), NULL))
         die(70, "cannot initialise SHA-256");

@@ -9,6 +9,7 @@
 #define BENCHDB_INPUT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "buf.h"
 #include "parse.h"
@@ -16,6 +17,9 @@
 /* Opens path ("-" is standard input). Returns NULL with a message
  * already printed on failure. */
 struct input *input_open(const char *path);
+/* The same over an open stream (fmemopen for tests and fuzzing); the
+ * input closes it when `own`. */
+struct input *input_from_stream(FILE *fp, const char *name, int own);
 void input_close(struct input *in);
 
 /* The first up to `want` decoded bytes, without consuming them. The

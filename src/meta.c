@@ -112,7 +112,7 @@ void meta_init(struct meta *m)
     memset(m, 0, sizeof(*m));
     for (const struct key_slot *s = slots; s->k.key; s++)
         if (s->k.type != META_TEXT)
-            *num_at(m, s) = NAN;
+            *num_at(m, s) = (double)NAN;
 }
 
 void meta_free(struct meta *m)
@@ -131,7 +131,7 @@ void meta_free(struct meta *m)
 void meta_init_host(struct meta_host *h)
 {
     memset(h, 0, sizeof(*h));
-    h->vcpus = h->ram_mb = NAN;
+    h->vcpus = h->ram_mb = (double)NAN;
 }
 
 void meta_free_host(struct meta_host *h)
@@ -345,8 +345,11 @@ static int load_object(struct meta *m, const char *name, const char *text,
     return 0;
 }
 
-int meta_load_json(struct meta *m, const char *name, const char *text, size_t len)
+int meta_load_json(struct meta *m, const char *name, const char *data, size_t len)
 {
+    /* Line numbers are found by searching the text: give it an end. */
+    char *text = xstrndup(data, len);
+    len = strlen(text);
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
     if (!root) {
@@ -354,7 +357,9 @@ int meta_load_json(struct meta *m, const char *name, const char *text, size_t le
         const char *at = cJSON_GetErrorPtr();
         if (at && at >= text && at <= text + len)
             off = (size_t)(at - text);
-        return error("%s:%d: not valid JSON", name, line_at(text, off));
+        int line = line_at(text, off);
+        free(text);
+        return error("%s:%d: not valid JSON", name, line);
     }
     int rc;
     if (!cJSON_IsObject(root))
@@ -362,6 +367,7 @@ int meta_load_json(struct meta *m, const char *name, const char *text, size_t le
     else
         rc = load_object(m, name, text, root, NULL);
     cJSON_Delete(root);
+    free(text);
     return rc;
 }
 

@@ -242,6 +242,9 @@ int parse_check(struct parse_result *pr)
 
 int parse_text(const struct parser *p, const struct text *t, struct parse_result *pr)
 {
+    if (!p->parse)
+        return parse_fail(pr, 1, "%s is raw point data, read from its file as it streams, not as text",
+                          p->name);
     if (p->parse(t, pr) < 0) {
         if (!pr->err[0])
             parse_fail(pr, 0, "%s: cannot read this output", p->name);

@@ -358,7 +358,7 @@ static int hist_row(struct run *r, const char *s)
     if (units_duration_ms(s + 1, (size_t)(comma - s - 1), &lo) != UNITS_OK)
         return 0;
     if ((size_t)(close - hs) == 4 && memcmp(hs, "+Inf", 4) == 0)
-        hi = INFINITY;
+        hi = (double)INFINITY;
     else if (units_duration_ms(hs, (size_t)(close - hs), &hi) != UNITS_OK)
         return 0;
     struct tok t[3];

@@ -36,7 +36,7 @@ void stats_summarize(const double *v, size_t n, struct stats_summary *out)
     double *s;
     size_t k = sorted_values(v, n, &s);
     out->n = k;
-    out->median = out->mean = out->min = out->max = out->stddev = out->cv = NAN;
+    out->median = out->mean = out->min = out->max = out->stddev = out->cv = (double)NAN;
     if (k > 0) {
         double sum = 0;
         for (size_t i = 0; i < k; i++)
@@ -92,9 +92,9 @@ double stats_mann_whitney(const double *a, size_t na, const double *b, size_t nb
 {
     double *sa, *sb;
     size_t m = sorted_values(a, na, &sa), n = sorted_values(b, nb, &sb);
-    double p = NAN;
+    double p = (double)NAN;
     if (u_out)
-        *u_out = NAN;
+        *u_out = (double)NAN;
     if (m == 0 || n == 0)
         goto out;
 

@@ -161,7 +161,7 @@ int units_scaled(const char *s, size_t n, int allow_thousands, int pow10, long l
     if (rc == UNITS_NAN) {
         if (used != n)
             return UNITS_BAD;
-        *out = NAN;
+        *out = (double)NAN;
         return rc;
     }
     if (rc != UNITS_OK || used != n)
@@ -226,7 +226,7 @@ int units_duration_ms(const char *s, size_t n, double *ms)
             const struct unit *u = match_unit(time_units, s + i, n - i, &ul);
             if (!u || i + ul != n || parts)
                 return UNITS_BAD;
-            *ms = NAN;
+            *ms = (double)NAN;
             return UNITS_NAN;
         }
         if (rc != UNITS_OK)
@@ -264,7 +264,7 @@ int units_bytes(const char *s, size_t n, int base, double *bytes)
     size_t used;
     int rc = scan_dec(s, n, 1, &d, &used);
     if (rc == UNITS_NAN) {
-        *bytes = NAN;
+        *bytes = (double)NAN;
         return UNITS_NAN;
     }
     if (rc != UNITS_OK)
@@ -307,7 +307,7 @@ int units_count(const char *s, size_t n, double *out)
     size_t used;
     int rc = scan_dec(s, n, 1, &d, &used);
     if (rc == UNITS_NAN) {
-        *out = NAN;
+        *out = (double)NAN;
         return used == n ? UNITS_NAN : UNITS_BAD;
     }
     if (rc != UNITS_OK)

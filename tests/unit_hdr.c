@@ -103,7 +103,7 @@ static void test_geometry(void)
     CHECK(hdr_index(-3.5) == 0, "negatives go to bucket 0");
     CHECK(hdr_index(1e-9) == 0, "sub-nanosecond values go to bucket 0");
     CHECK(hdr_index(1e300) == HDR_NBUCKETS - 1, "huge values go to the last bucket");
-    CHECK(hdr_index(INFINITY) == HDR_NBUCKETS - 1, "+inf goes to the last bucket");
+    CHECK(hdr_index((double)INFINITY) == HDR_NBUCKETS - 1, "+inf goes to the last bucket");
     CHECK(hdr_index(1.0) == hdr_index(1.0078125 - 1e-12), "[1, 1+1/128) is one bucket");
     CHECK(hdr_index(1.0078125) == hdr_index(1.0) + 1, "1+1/128 starts the next");
     CHECK(sizeof(struct hdr) < 64 * 1024, "a histogram stays under 64 KiB (%zu)",
@@ -161,7 +161,7 @@ static void test_edges(void)
     struct hdr *h = hdr_new();
     CHECK(isnan(hdr_percentile(h, 50)), "empty: percentile is NaN");
     CHECK(isnan(hdr_mean(h)), "empty: mean is NaN");
-    hdr_add(h, NAN);
+    hdr_add(h, (double)NAN);
     CHECK(h->count == 0, "NaN is not counted");
 
     /* Zeros and negatives: exact min/max, percentiles clamped. */

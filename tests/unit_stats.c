@@ -32,7 +32,7 @@ int main(void)
     NEAR(s.cv, sqrt(6.8) / 101.6, 1e-12);
 
     /* even count: the mean of the middle two; NaN entries ignored */
-    double even[] = {4, NAN, 1, 3, 2};
+    double even[] = {4, (double)NAN, 1, 3, 2};
     stats_summarize(even, 5, &s);
     CHECK(s.n == 4);
     CHECK_EQ(s.median, 2.5);

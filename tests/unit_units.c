@@ -106,7 +106,7 @@ int main(void)
     CHECK_STR(units_format(buf, sizeof buf, 0.234), "0.234");
     CHECK_STR(units_format(buf, sizeof buf, 484.821487), "484.821487");
     CHECK_STR(units_format(buf, sizeof buf, 1086106192), "1086106192");
-    CHECK_STR(units_format(buf, sizeof buf, NAN), "NaN");
+    CHECK_STR(units_format(buf, sizeof buf, (double)NAN), "NaN");
     CHECK_STR(units_format(buf, sizeof buf, 1e-9), "1e-09");
     return check_failures ? 1 : 0;
 }
