@@ -232,6 +232,8 @@ int parse_check(struct parse_result *pr)
         return parse_fail(pr, 0, "no complete load-test output found");
     for (size_t i = 0; i < pr->nruns; i++) {
         const struct run *r = pr->runs[i];
+        if (r->conflict)
+            return parse_fail(pr, r->first_line, "%s", r->conflict);
         if (!run_has(r->requests) && !run_has(r->rps))
             return parse_fail(pr, r->first_line,
                               "%s output without a request count or a request rate",

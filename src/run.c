@@ -34,6 +34,7 @@ void run_free(struct run *r)
     free(r->command);
     free(r->url);
     free(r->latency_metric);
+    free(r->conflict);
     for (size_t i = 0; i < r->nfigures; i++) {
         free(r->figures[i].metric);
         free(r->figures[i].stat);
@@ -101,13 +102,21 @@ void run_setn(char **field, const char *value, size_t n)
 void run_add_figure(struct run *r, const char *metric, const char *stat,
                     double value, const char *unit, const char *text)
 {
-    /* A figure printed twice (a duplicated section) keeps the last value. */
+    /* A figure printed twice (a duplicated section) is one figure when
+     * both say the same; when they disagree, the run records the conflict
+     * and keeps the first, and parse_check refuses it. */
     for (size_t i = 0; i < r->nfigures; i++) {
         struct run_figure *f = &r->figures[i];
         if (strcmp(f->metric, metric) == 0 && strcmp(f->stat, stat) == 0) {
-            f->value = value;
-            f->unit = unit;
-            run_set(&f->text, text);
+            int same = (isnan(f->value) && isnan(value)) || f->value == value;
+            if (!same && !r->conflict) {
+                char a[64], b[64];
+                struct buf m = BUF_INIT;
+                buf_printf(&m, "%s %s is printed twice with different values (%s, then %s)",
+                           metric, stat, f->text ? f->text : units_format(a, sizeof a, f->value),
+                           text ? text : units_format(b, sizeof b, value));
+                r->conflict = buf_detach(&m, NULL);
+            }
             return;
         }
     }

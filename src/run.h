@@ -156,6 +156,10 @@ struct run {
      * "http_req_duration" for k6, "latency" for wrk. */
     char *latency_metric;
 
+    /* Set when the output printed one figure twice with different values
+     * (a duplicated section that disagrees): parse_check refuses the run. */
+    char *conflict;
+
     struct run_figure *figures;       size_t nfigures, capfigures;
     struct run_percentile *pcts;      size_t npcts, cappcts;
     struct run_threshold *thresholds; size_t nthresholds, capthresholds;

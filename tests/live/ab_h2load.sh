@@ -7,10 +7,10 @@ start_nginx
 URL="http://127.0.0.1:$NGINX_PORT/data.json"
 MISSING="http://127.0.0.1:$NGINX_PORT/missing.json"
 
-timeout 20 ab -n 2000 -c 10 "$URL" > ab.txt 2>&1 || fail "ab failed: $(tail -3 ab.txt)"
-timeout 20 ab -k -n 2000 -c 20 "$URL" > ab_k.txt 2>&1 || fail "ab -k failed"
+timeout 20 ab -n 20000 -c 10 "$URL" > ab.txt 2>&1 || fail "ab failed: $(tail -3 ab.txt)"
+timeout 20 ab -k -n 20000 -c 20 "$URL" > ab_k.txt 2>&1 || fail "ab -k failed"
 timeout 20 ab -n 500 -c 5 "$MISSING" > ab_404.txt 2>&1 || fail "ab on a 404 failed"
-timeout 20 h2load -n 2000 -c 10 --h1 "$URL" > h2.txt 2>&1 || fail "h2load failed: $(tail -3 h2.txt)"
+timeout 20 h2load -n 20000 -c 10 --h1 "$URL" > h2.txt 2>&1 || fail "h2load failed: $(tail -3 h2.txt)"
 timeout 20 h2load -n 500 -c 5 --h1 "$MISSING" > h2_404.txt 2>&1 || fail "h2load on a 404 failed"
 stop_nginx
 
@@ -23,8 +23,8 @@ for f in ab.txt ab_k.txt h2.txt; do
     check_run "$(id $f)" 10 "$f"
 done
 expect_eq "$(sql "SELECT tool || '/' || requests || '/' || connections FROM summary WHERE source_file = 'ab.txt'")" \
-    "ab/2000/10" "ab: 2000 requests at concurrency 10"
-expect_eq "$(sql "SELECT tool || '/' || requests FROM summary WHERE source_file = 'h2.txt'")" "h2load/2000" "h2load: 2000 requests"
+    "ab/20000/10" "ab: 20000 requests at concurrency 10"
+expect_eq "$(sql "SELECT tool || '/' || requests FROM summary WHERE source_file = 'h2.txt'")" "h2load/20000" "h2load: 20000 requests"
 expect_match "$(sql "SELECT tool_version FROM summary WHERE source_file = 'ab.txt'")" "^2\.3" "ab's version from its banner"
 expect_eq "$(sql "SELECT count(*) FROM latency WHERE run_id = $(id ab.txt)")" 9 "ab prints 9 percentiles (50..100)"
 expect_eq "$(sql "SELECT state || '/' || failed_pct FROM summary WHERE source_file = 'ab_404.txt'")" "failed/100.0" \
