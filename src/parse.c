@@ -253,9 +253,17 @@ int parse_text(const struct parser *p, const struct text *t, struct parse_result
 /* --- registry ---------------------------------------------------------- */
 
 extern const struct parser parser_wrk;
+extern const struct parser parser_wrk2;
+extern const struct parser parser_hey;
+extern const struct parser parser_oha;
+extern const struct parser parser_oha_json;
 
 const struct parser *const parsers[] = {
     &parser_wrk,
+    &parser_wrk2,
+    &parser_hey,
+    &parser_oha,
+    &parser_oha_json,
     NULL,
 };
 
