@@ -345,12 +345,59 @@ void hey_counts_init(struct hey_counts *c)
     c->success_pct = RUN_NA;
 }
 
+void hey_counts_success(struct hey_counts *c, double pct, const char *text, int shift)
+{
+    c->success_pct = pct;
+    snprintf(c->success_text, sizeof c->success_text, "%s", text);
+    c->success_shift = shift;
+}
+
+/* 100 - the printed success rate, computed on the printed decimal so that
+ * "97.94%" gives exactly 2.06 (not 2.0600000000000023). Falls back to the
+ * double when the text is not a plain decimal of at most 16 digits. */
+static double failed_pct_of(const struct hey_counts *c)
+{
+    const char *p = c->success_text;
+    unsigned long long m = 0;
+    int e = 0, digits = 0, point = 0;
+    for (; *p; p++) {
+        if (*p >= '0' && *p <= '9') {
+            if (++digits > 16)
+                return 100 - c->success_pct;
+            m = m * 10 + (unsigned long long)(*p - '0');
+            e -= point;
+        } else if (*p == '.' && !point) {
+            point = 1;
+        } else {
+            break;
+        }
+    }
+    int exp10 = e + c->success_shift;
+    if (digits == 0 || (*p && strcmp(p, "%") != 0) || exp10 > 0 || exp10 < -16)
+        return 100 - c->success_pct;
+    unsigned long long hundred = 100;
+    for (int i = 0; i < -exp10; i++)
+        hundred *= 10;
+    char buf[32];
+    double out;
+    if (m <= hundred)
+        snprintf(buf, sizeof buf, "%llu", hundred - m);
+    else
+        snprintf(buf, sizeof buf, "-%llu", m - hundred);
+    if (units_scaled(buf, strlen(buf), 0, exp10, 1, &out) != UNITS_OK)
+        return 100 - c->success_pct;
+    return out;
+}
+
 void hey_count_status(struct run *r, struct hey_counts *c, const char *code, double n)
 {
+    int status = atoi(code);
     run_add_count(r, "status", code, n);
     c->responses += n;
-    if (atoi(code) >= 400)
+    if (status < 200 || status > 299)
         c->non2xx += n;
+    if (status >= 400)
+        c->bad_status += n;
 }
 
 void hey_count_error(struct run *r, struct hey_counts *c, const struct hey_tool *tool,
@@ -362,24 +409,28 @@ void hey_count_error(struct run *r, struct hey_counts *c, const struct hey_tool 
         c->failures += n;
 }
 
-void hey_counts_apply(struct run *r, const struct hey_counts *c)
+void hey_counts_apply(struct run *r, const struct hey_counts *c, const struct hey_tool *tool)
 {
     int counted = c->has_status || c->has_errors;
+    double failed = c->failures + (tool->status_failures ? c->bad_status : 0);
+    /* the requests the failure share is taken of: oha leaves the
+     * deadline-aborted out of its success rate */
+    double judged = c->responses + c->failures;
     if (counted) {
         r->requests = c->responses + c->errors;
-        r->failed_requests = c->failures;
+        r->failed_requests = failed;
     }
     if (c->has_status)
         r->non2xx = c->non2xx;
     if (run_has(c->success_pct))
-        r->failed_pct = 100 - c->success_pct;
-    else if (counted && c->responses + c->failures > 0)
-        r->failed_pct = 100.0 * c->failures / (c->responses + c->failures);
+        r->failed_pct = failed_pct_of(c);
+    else if (counted && judged > 0)
+        r->failed_pct = 100.0 * failed / judged;
     if ((run_has(r->failed_pct) && r->failed_pct >= 100) ||
-        (counted && c->responses == 0 && c->failures > 0))
+        (counted && (c->responses == 0 || (judged > 0 && failed >= judged))))
         r->state = RUN_STATE_FAILED;
-    if (counted && c->responses == 0 && c->errors > 0) {
-        /* No response was timed: hey prints 0.0000 for these. */
+    if (counted && c->responses == 0) {
+        /* Nothing was timed: hey prints 0.0000 or NaN for these. */
         r->lat_min = r->lat_max = r->lat_avg = RUN_NA;
     }
     r->lat_med = run_percentile_get(r, "latency", 50);
@@ -397,7 +448,7 @@ static void finish(struct hey_state *hs, struct parse_result *pr)
         run_free(r);
         return;
     }
-    hey_counts_apply(r, &hs->counts);
+    hey_counts_apply(r, &hs->counts, hs->tool);
     parse_emit(pr, r);
 }
 
@@ -454,7 +505,7 @@ static int summary_row(struct hey_state *hs, const struct line *l, struct parse_
     else if (strcmp(lb->stat, "Total data") == 0)
         r->bytes_received = x;
     else if (strcmp(lb->stat, "Success rate") == 0)
-        hs->counts.success_pct = x;
+        hey_counts_success(&hs->counts, x, v, v[vn - 1] == '%' ? 0 : 2);
     return 1;
 }
 

@@ -56,18 +56,31 @@ struct hey_tool {
     /* An error row the tool does not count against its success rate
      * (oha: "aborted due to deadline", the -z end), or NULL. */
     const char *not_failure;
+    /* Responses with a status of 400 and up are failures too (hey, which
+     * counts no failures itself: the rule wrk, h2load and bombardier
+     * follow); 0 where the tool's success rate says what failed (oha). */
+    int status_failures;
 };
 
 /* The counted rows of one output and the headline rule they give (see
- * parse_hey.c and parse_oha.c): requests = responses + errors, failed =
- * errors except the tool's not_failure, non2xx = codes >= 400. */
+ * parse_hey.c and parse_oha.c): requests = responses + errors; failed =
+ * errors except the tool's not_failure, and with status_failures the
+ * responses of 400 and up; non2xx = responses outside 2xx. */
 struct hey_counts {
     int has_status, has_errors; /* the sections were printed */
-    double responses, errors, failures, non2xx;
+    double responses, errors;
+    double failures;            /* errors but the tool's not_failure */
+    double bad_status;          /* responses with a status of 400 and up */
+    double non2xx;              /* responses with a status outside 2xx */
     double success_pct;         /* a printed success rate (percent), or NaN */
+    char success_text[32];      /* ... as printed: "100.00%", "1.0000" */
+    int success_shift;          /* power of ten from that text to percent */
 };
 
 void hey_counts_init(struct hey_counts *c);
+/* Records a printed success rate: its value in percent, its text and the
+ * power of ten from the text to percent (0 for "99.5%", 2 for a ratio). */
+void hey_counts_success(struct hey_counts *c, double pct, const char *text, int shift);
 /* A status row: a count of kind "status". */
 void hey_count_status(struct run *r, struct hey_counts *c, const char *code, double n);
 /* An error row: a count of kind NULL with the error text. */
@@ -75,7 +88,7 @@ void hey_count_error(struct run *r, struct hey_counts *c, const struct hey_tool 
                      const char *message, double n);
 /* Sets requests, failed_requests, failed_pct, non2xx, state, lat_med and
  * latency_metric of a finished run. */
-void hey_counts_apply(struct run *r, const struct hey_counts *c);
+void hey_counts_apply(struct run *r, const struct hey_counts *c, const struct hey_tool *tool);
 
 /* Parses every output in t (see parse_hey.c and parse_oha.c for the
  * rules). 0, or -1 via parse_fail. */

@@ -55,13 +55,15 @@
  *
  * hey prints no request total. requests = the status rows' sum + the
  * error rows' sum when either section is printed: hey's own count of
- * results (numRes), which its Requests/sec divides by the total time.
- * Failures are hey's errors: failed_requests = the error rows' sum,
- * failed_pct its share of requests. non2xx = the status rows with a code
- * of 400 or more (wrk's rule; hey itself counts them as responses). A run
- * where no request got a response and some failed is marked failed, and
- * then its Slowest/Fastest/Average (printed as 0.0000 or NaN, since
- * nothing was timed) are kept as figures but not as headline latencies.
+ * results (numRes), which its Requests/sec divides by the total time
+ * (hey before 2019 divided the responses only). hey counts no failures itself (it only lists errors), so the rule wrk,
+ * h2load and bombardier follow is used: failed_requests = the error rows
+ * (no response) + the responses with a status of 400 and up, failed_pct
+ * their share of requests. non2xx = the responses outside 2xx. A run
+ * where no request got a response, or every request failed (a server
+ * answering 404), is marked failed; when nothing got a response its
+ * Slowest/Fastest/Average (printed as 0.0000 or NaN, since nothing was
+ * timed) are kept as figures but not as headline latencies.
  *
  * A "hey ..." command line printed just before the output gives command,
  * url and params requests (-n), concurrency (-c; also connections: the c
@@ -89,6 +91,7 @@ static const struct hey_tool hey_tool = {
     .program = "hey",
     .flags = hey_flags,
     .not_failure = NULL,
+    .status_failures = 1,
 };
 
 static int hey_parse(const struct text *t, struct parse_result *pr)

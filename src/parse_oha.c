@@ -44,13 +44,15 @@
  *
  * Requests and failures (oha's result_data.rs): requests = the status
  * rows' sum + the error rows' sum when either is printed (oha's len(),
- * which its Requests/sec divides by Total). oha's success rate leaves out
- * "aborted due to deadline" (the requests cut off when -z ends), so
- * failed_requests = the error rows' sum without that row, and failed_pct =
- * 100 - the printed success rate (when not printed: failed_requests over
- * responses + failed_requests). non2xx = status rows with a code of 400
- * or more. A run without responses and with failures, or with a success
- * rate of 0, is marked failed.
+ * which its Requests/sec divides by Total). Failures are oha's own: its
+ * success rate counts every response as a success and leaves out
+ * "aborted due to deadline" (the requests cut off when -z ends). So
+ * failed_requests = the error rows' sum without that row, and failed_pct
+ * = 100 - the printed success rate, computed on the printed decimal (when
+ * not printed: failed_requests over responses + failed_requests). non2xx
+ * = the responses outside 2xx, kept apart from the failures. A run where
+ * no request got a response, or with a success rate of 0, is marked
+ * failed.
  *
  * An "oha ..." command line printed just before gives command, url and
  * params requests (-n), connections (-c, also the headline), duration
@@ -112,6 +114,7 @@ static const struct hey_tool oha_tool = {
     .program = "oha",
     .flags = oha_flags,
     .not_failure = "aborted due to deadline",
+    .status_failures = 0,
 };
 
 static int oha_parse(const struct text *t, struct parse_result *pr)
@@ -203,7 +206,7 @@ static int read_summary(struct json_ctx *c, const cJSON *s, struct hey_counts *c
         double x = scaled(v, keys[i].pow10, text, sizeof text);
         run_add_figure(r, "summary", keys[i].key, x, keys[i].unit, text);
         switch (i) {
-        case 0: counts->success_pct = x; break;
+        case 0: hey_counts_success(counts, x, text, 2); break;
         case 1: r->duration_s = v; break;
         case 2: r->lat_max = x; break;
         case 3: r->lat_min = x; break;
@@ -363,7 +366,7 @@ static int read_oha(struct json_ctx *c, const cJSON *o)
         if (read_counts(c, m, 0, &counts) < 0)
             return -1;
     }
-    hey_counts_apply(c->run, &counts);
+    hey_counts_apply(c->run, &counts, &oha_tool);
     return 0;
 }
 

@@ -343,7 +343,9 @@ static int wrk2_parse(const struct text *t, struct parse_result *pr)
     struct wrk2_state ws;
     memset(&ws, 0, sizeof ws);
     wrk_frame_reset(&ws.frame, NULL, "wrk2");
-    size_t last_end = 0; /* lines before this belong to an earlier run */
+    /* Index of the first line after the previous run (line numbers are
+     * indexes + 1): a command line is looked for from there on. */
+    size_t last_end = 0;
     int rc;
 
     for (size_t i = 0; i < t->n; i++) {
@@ -356,7 +358,7 @@ static int wrk2_parse(const struct text *t, struct parse_result *pr)
 
         if (wrk_run_start(l, &url, &url_len, &dur) || fork_start(l, &url, &url_len)) {
             if (ws.run)
-                last_end = i;
+                last_end = (size_t)ws.run->last_line; /* the line after it */
             finish(&ws, pr);
             start_run(&ws, l->no);
             run_setn(&ws.run->url, url, url_len);
@@ -391,7 +393,7 @@ static int wrk2_parse(const struct text *t, struct parse_result *pr)
         }
         if (block_start(l) && (!ws.run || ws.frame.after_transfer)) {
             if (ws.run)
-                last_end = i;
+                last_end = (size_t)ws.run->last_line;
             finish(&ws, pr);
             start_run(&ws, l->no);
         }

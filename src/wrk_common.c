@@ -68,19 +68,22 @@ static int stats_header(struct wrk_frame *f, const struct line *l)
     size_t n = tok_split(l->s, l->n, t, WRK_MAXTOK);
     if (n < 3 || !tok_eq(t[0], "Thread") || !tok_eq(t[1], "Stats"))
         return 0;
-    f->ncols = 0;
-    for (size_t i = 2; i < n && i < WRK_MAXTOK && f->ncols < WRK_MAXTOK; i++) {
+    size_t h = f->nheaders < 2 ? f->nheaders++ : 1;
+    char (*cols)[16] = f->cols[h];
+    size_t nc = 0;
+    for (size_t i = 2; i < n && i < WRK_MAXTOK && nc < WRK_MAXTOK; i++) {
         if (tok_eq(t[i], "+/-") && i + 1 < n) {
-            snprintf(f->cols[f->ncols++], 16, "+/- stdev");
+            snprintf(cols[nc++], 16, "+/- stdev");
             i++;
             continue;
         }
         size_t k = t[i].n < 15 ? t[i].n : 15;
         for (size_t j = 0; j < k; j++)
-            f->cols[f->ncols][j] = (char)(t[i].s[j] >= 'A' && t[i].s[j] <= 'Z' ? t[i].s[j] + 32 : t[i].s[j]);
-        f->cols[f->ncols][k] = '\0';
-        f->ncols++;
+            cols[nc][j] = (char)(t[i].s[j] >= 'A' && t[i].s[j] <= 'Z' ? t[i].s[j] + 32 : t[i].s[j]);
+        cols[nc][k] = '\0';
+        nc++;
     }
+    f->ncols[h] = nc;
     return 1;
 }
 
@@ -89,8 +92,14 @@ static int stats_row(struct wrk_frame *f, const struct line *l, struct parse_res
 {
     struct tok t[WRK_MAXTOK];
     size_t n = tok_split(l->s, l->n, t, WRK_MAXTOK);
-    if (n < 2 || f->ncols == 0 || n - 1 != f->ncols)
+    size_t h = f->nheaders;
+    for (size_t k = 0; k < f->nheaders; k++)
+        if (f->ncols[k] == n - 1)
+            h = k;
+    if (n < 2 || h == f->nheaders)
         return 0;
+    char (*cols)[16] = f->cols[h];
+    size_t ncols = f->ncols[h];
     static const struct { const char *row, *metric; int is_time; } rows[] = {
         {"Latency", "latency", 1}, {"Req/Sec", "req_per_sec", 0}, {"Connect", "connect", 1},
         {"TTFB", "ttfb", 1},       {"TTLB", "ttlb", 1},
@@ -102,14 +111,14 @@ static int stats_row(struct wrk_frame *f, const struct line *l, struct parse_res
     if (which == nrows)
         return 0;
     struct run *r = f->run;
-    for (size_t c = 0; c < f->ncols; c++) {
+    for (size_t c = 0; c < ncols; c++) {
         struct tok v = t[c + 1];
         char text[64];
         double x;
         int rc;
         const char *unit;
         snprintf(text, sizeof text, "%.*s", (int)v.n, v.s);
-        if (strcmp(f->cols[c], "+/- stdev") == 0) {
+        if (strcmp(cols[c], "+/- stdev") == 0) {
             rc = units_percent(v.s, v.n, &x);
             unit = UNIT_PERCENT;
         } else if (rows[which].is_time) {
@@ -122,15 +131,15 @@ static int stats_row(struct wrk_frame *f, const struct line *l, struct parse_res
         if (rc == UNITS_BAD)
             return parse_fail(pr, l->no, "%s: cannot read \"%s\" in the %s row", f->tool, text,
                               rows[which].row);
-        run_add_figure(r, rows[which].metric, f->cols[c], x, unit, text);
+        run_add_figure(r, rows[which].metric, cols[c], x, unit, text);
         if (which == 0) {
-            if (strcmp(f->cols[c], "avg") == 0)
+            if (strcmp(cols[c], "avg") == 0)
                 r->lat_avg = x;
-            else if (strcmp(f->cols[c], "stdev") == 0)
+            else if (strcmp(cols[c], "stdev") == 0)
                 r->lat_stdev = x;
-            else if (strcmp(f->cols[c], "max") == 0)
+            else if (strcmp(cols[c], "max") == 0)
                 r->lat_max = x;
-            else if (strcmp(f->cols[c], "min") == 0)
+            else if (strcmp(cols[c], "min") == 0)
                 r->lat_min = x;
         }
     }
@@ -198,15 +207,11 @@ static int socket_errors(struct wrk_frame *f, const struct line *l, struct parse
         double x;
         if (units_number(v.s, v.n, 1, &x) != UNITS_OK)
             return parse_fail(pr, l->no, "%s: bad socket error count \"%.*s\"", f->tool, (int)v.n, v.s);
-        char kind[32], text[32];
+        char kind[32];
         snprintf(kind, sizeof kind, "%.*s", (int)t[i].n, t[i].s);
-        snprintf(text, sizeof text, "%.*s", (int)v.n, v.s);
         run_add_count(f->run, kind, NULL, x);
-        run_add_figure(f->run, "socket_errors", kind, x, UNIT_COUNT, text);
         if (strcmp(kind, "timeout") == 0)
             f->timeouts += x;
-        else
-            f->socket_errors += x;
     }
     return 1;
 }
@@ -276,7 +281,6 @@ void wrk_frame_failures(struct wrk_frame *f)
     r->failed_requests = non2xx + f->timeouts;
     if (r->requests > 0)
         r->failed_pct = 100.0 * r->failed_requests / r->requests;
-    if ((r->requests == 0 && f->socket_errors > 0) ||
-        (r->requests > 0 && r->failed_requests >= r->requests))
+    if (r->requests == 0 || r->failed_requests >= r->requests)
         r->state = RUN_STATE_FAILED;
 }

@@ -1,5 +1,9 @@
-/* wrk_common.h - the report frame wrk and its forks (wrk2) print, read
- * once for both parsers (parse_wrk.c, parse_wrk2.c).
+/* wrk_common.h - the report frame wrk and its forks (wrk2) print.
+ *
+ * Read here for parse_wrk2.c. parse_wrk.c reads the same frame with its
+ * own static copies (and the same rules: two Thread Stats headers, socket
+ * errors as counts, the failure rule below); it can move onto these
+ * functions without a change of behaviour.
  *
  * The frame is everything wrk's main() prints around the statistics:
  *
@@ -25,11 +29,13 @@
 struct wrk_frame {
     struct run *run;            /* the run being filled (not owned) */
     const char *tool;           /* "wrk", "wrk2": prefixes error messages */
-    char cols[WRK_MAXTOK][16];  /* Thread Stats column names, lowercased */
-    size_t ncols;
+    /* Thread Stats headers of this run, lowercased column names: a fork
+     * prints two (with and without Min); a row uses the one of its width. */
+    char cols[2][WRK_MAXTOK][16];
+    size_t ncols[2];
+    size_t nheaders;
     int after_transfer;         /* Transfer/sec was read */
-    double socket_errors;       /* connect + read + write */
-    double timeouts;
+    double timeouts;            /* Socket errors: timeout N */
 };
 
 /* Starts a frame for run r (r may be NULL to clear it). */
@@ -42,8 +48,8 @@ int wrk_frame_line(struct wrk_frame *f, const struct line *l, struct parse_resul
 
 /* The failure rule wrk's own counters give: failed_requests = Non-2xx or
  * 3xx responses + timeouts, failed_pct their share of requests; a run
- * with no requests and socket errors, or with every request failed, is
- * marked failed. Call once, when the run is complete. */
+ * that completed no request, or whose every request failed, is marked
+ * failed. Call once, when the run is complete. */
 void wrk_frame_failures(struct wrk_frame *f);
 
 /* "Running 10s test @ URL", "Making N requests to URL": 1 with the URL
