@@ -306,6 +306,8 @@ static void read_command(struct hey_state *hs, const char *cmd)
                 continue;
             }
             strip_quotes(&v);
+            if (v.n == 0)
+                break; /* a flag without its value: the line is cut */
             char text[64];
             double x;
             snprintf(text, sizeof text, "%.*s", (int)v.n, v.s);

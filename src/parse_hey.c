@@ -56,10 +56,11 @@
  * hey prints no request total. requests = the status rows' sum + the
  * error rows' sum when either section is printed: hey's own count of
  * results (numRes), which its Requests/sec divides by the total time
- * (hey before 2019 divided the responses only). hey counts no failures itself (it only lists errors), so the rule wrk,
- * h2load and bombardier follow is used: failed_requests = the error rows
- * (no response) + the responses with a status of 400 and up, failed_pct
- * their share of requests. non2xx = the responses outside 2xx. A run
+ * (older hey divided the responses only). hey counts no failures itself
+ * (it only lists errors), so the rule wrk, h2load and bombardier follow
+ * is used: failed_requests = the error rows (no response) + the
+ * responses with a status of 400 and up, failed_pct their share of
+ * requests. non2xx = the responses outside 2xx. A run
  * where no request got a response, or every request failed (a server
  * answering 404), is marked failed; when nothing got a response its
  * Slowest/Fastest/Average (printed as 0.0000 or NaN, since nothing was
