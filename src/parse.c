@@ -258,6 +258,10 @@ int parse_text(const struct parser *p, const struct text *t, struct parse_result
 /* --- registry ---------------------------------------------------------- */
 
 extern const struct parser parser_wrk;
+extern const struct parser parser_wrk2;
+extern const struct parser parser_hey;
+extern const struct parser parser_oha;
+extern const struct parser parser_oha_json;
 extern const struct parser parser_k6_text;
 extern const struct parser parser_k6_json;
 extern const struct parser parser_k6_ndjson;
@@ -273,6 +277,10 @@ extern const struct parser parser_autocannon_json;
 
 const struct parser *const parsers[] = {
     &parser_wrk,
+    &parser_wrk2,
+    &parser_hey,
+    &parser_oha,
+    &parser_oha_json,
     &parser_k6_text,
     &parser_k6_json,
     &parser_k6_ndjson,
