@@ -131,7 +131,10 @@ static int gather_meta(const struct import_opts *o, const char *path, struct met
     return 0;
 }
 
-/* Default label: the stack's framework (+ server), else the file name. */
+/* Default label: the stack's framework (+ server), else the file name.
+ * A run the parser names (a published table's row, run->label) is
+ * labelled by that name instead, unless the metadata gives a label: see
+ * store_file(). */
 static void default_label(struct meta *m, const char *path)
 {
     if (m->label)
@@ -162,7 +165,8 @@ static int known_source(const char *sha256, void *arg)
 }
 
 static int store_file(struct cmd_ctx *ctx, const char *path, const struct store_source *src,
-                      struct parse_result *pr, struct meta *m, struct import_stats *stats)
+                      struct parse_result *pr, struct meta *m, int label_given,
+                      struct import_stats *stats)
 {
     int64_t source_id, first = 0, last = 0;
     if (store_begin(ctx->st) < 0) {
@@ -173,7 +177,10 @@ static int store_file(struct cmd_ctx *ctx, const char *path, const struct store_
         goto fail;
     for (size_t i = 0; i < pr->nruns; i++) {
         int64_t id;
-        if (store_run_add(ctx->st, source_id, (int)i + 1, pr->runs[i], m, &id) < 0) {
+        struct meta rm = *m; /* shallow: only the label may differ */
+        if (!label_given && pr->runs[i]->label)
+            rm.label = pr->runs[i]->label;
+        if (store_run_add(ctx->st, source_id, (int)i + 1, pr->runs[i], &rm, &id) < 0) {
             error("%s:%d: run not stored; nothing of this file was kept", path,
                   pr->runs[i]->first_line);
             goto fail;
@@ -229,6 +236,7 @@ static void import_file(struct cmd_ctx *ctx, const struct import_opts *o, const 
                    (long long)existing);
         goto out;
     }
+    int label_given = m.label != NULL;
     default_label(&m, path);
     struct store_source src = {
         .sha256 = ing.sha256,
@@ -239,7 +247,7 @@ static void import_file(struct cmd_ctx *ctx, const struct import_opts *o, const 
         .raw = ing.kept ? ing.data.data : NULL,
         .raw_len = ing.data.len,
     };
-    store_file(ctx, path, &src, &ing.pr, &m, stats);
+    store_file(ctx, path, &src, &ing.pr, &m, label_given, stats);
 out:
     ingest_free(&ing);
     meta_free(&m);
