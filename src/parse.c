@@ -253,9 +253,15 @@ int parse_text(const struct parser *p, const struct text *t, struct parse_result
 /* --- registry ---------------------------------------------------------- */
 
 extern const struct parser parser_wrk;
+extern const struct parser parser_table_markdown;
+extern const struct parser parser_table_csv;
+extern const struct parser parser_table_text;
 
 const struct parser *const parsers[] = {
     &parser_wrk,
+    &parser_table_markdown,
+    &parser_table_csv,
+    &parser_table_text,
     NULL,
 };
 
