@@ -765,6 +765,33 @@ static int known_header(const char *head)
     return c.kind != C_OTHER && !c.by_prefix;
 }
 
+/* A cheap first look: could this line name a throughput, request,
+ * error or latency column at all? Lines that cannot are no header, and
+ * most lines of a long file are dismissed here. */
+static int maybe_header(const char *s)
+{
+    static const char *const words[] = {
+        "req", "rps", "r/s", "qps", "throughput", "latency", "response time", "avg", "average",
+        "mean", "med", "min", "max", "std", "error", "fail", "non", "2xx", "per s",
+    };
+    char low[TBL_MAXCELL * 4];
+    size_t n = 0;
+    for (; *s && n < sizeof low - 1; s++)
+        low[n++] = (char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s);
+    low[n] = '\0';
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (strstr(low, words[k]))
+            return 1;
+    /* percentiles: p99, p(99), 99%, 99th */
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (low[i] == 'p' && (is_digit(low[i + 1]) || low[i + 1] == '('))
+            return 1;
+        if (is_digit(low[i]) && (low[i + 1] == '%' || (low[i + 1] == 't' && low[i + 2] == 'h')))
+            return 1;
+    }
+    return 0;
+}
+
 static int load_kind(enum ckind k)
 {
     return k == C_RPS || k == C_REQUESTS;
@@ -1279,18 +1306,69 @@ bad:
     return 0;
 }
 
+/* A record of at least two fields, and at most n (a tab file's empty
+ * last cells are lost with the trailing blanks) or exactly n. */
+static size_t csv_row(const char *line, char delim, size_t n, char **cells)
+{
+    size_t m = csv_split(line, delim, cells, TBL_MAXCOLS);
+    if (m < 2 || (delim == '\t' ? m > n : m != n)) {
+        for (size_t k = 0; k < m; k++)
+            free(cells[k]);
+        return 0;
+    }
+    return m;
+}
+
+/* Frees cells[0..m) and says whether one of them is a number. */
+static int cells_numeric_free(char **cells, size_t m, int dc)
+{
+    int any = 0;
+    for (size_t k = 0; k < m; k++) {
+        if (!any)
+            any = cell_numeric(cells[k], dc);
+        free(cells[k]);
+    }
+    return any;
+}
+
+/* The header is judged before any row is read, so that a long file that
+ * is no table costs one look per line. It must hold no number and name
+ * a column this file knows -- or, in a tab file, be followed by two rows
+ * holding numbers. */
 static size_t csv_find(const struct text *t, size_t i, struct table *tb)
 {
     static const char delims[] = {'\t', ';', ','};
     char *cells[TBL_MAXCOLS];
+    struct buf c = BUF_INIT, notes = BUF_INIT;
+    size_t found = 0;
     if (i + 1 >= t->n || line_blank(&t->lines[i]))
         return 0;
-    for (size_t d = 0; d < sizeof delims; d++) {
+    for (size_t d = 0; d < sizeof delims && !found; d++) {
         char delim = delims[d];
-        if (!strchr(t->lines[i].s, delim))
+        int dc = delim == ';';
+        if (!strchr(t->lines[i].s, delim) || (delim != '\t' && !maybe_header(t->lines[i].s)))
             continue;
         size_t n = csv_split(t->lines[i].s, delim, cells, TBL_MAXCOLS);
-        if (n < 2) {
+        int known = 0, numeric_head = 0;
+        for (size_t k = 0; k < n; k++) {
+            struct tcol col;
+            memset(&col, 0, sizeof col);
+            clean_cell(cells[k], &c, &notes);
+            col_classify(buf_str(&c), &col);
+            if (col.kind != C_OTHER && col.kind != C_NAME)
+                known = 1;
+            if (cell_numeric(cells[k], dc))
+                numeric_head = 1;
+        }
+        int ok = n >= 2 && !numeric_head;
+        if (ok && !known) {
+            char *rc[TBL_MAXCOLS];
+            size_t m;
+            ok = delim == '\t' && i + 2 < t->n;
+            for (size_t j = i + 1; ok && j <= i + 2; j++)
+                ok = (m = csv_row(t->lines[j].s, delim, n, rc)) != 0 && cells_numeric_free(rc, m, dc);
+        }
+        if (!ok) {
             for (size_t k = 0; k < n; k++)
                 free(cells[k]);
             continue;
@@ -1299,46 +1377,25 @@ static size_t csv_find(const struct text *t, size_t i, struct table *tb)
         tb->head = cells_dup(cells, n);
         tb->ncols = n;
         tb->header_line = t->lines[i].no;
-        tb->dc = delim == ';';
+        tb->dc = dc;
         for (size_t k = 0; k < n; k++)
             free(cells[k]);
-        size_t j = i + 1;
-        int numeric_rows = 1;
-        for (; j < t->n; j++) {
-            if (line_blank(&t->lines[j]))
+        size_t j = i + 1, m;
+        for (; j < t->n && !line_blank(&t->lines[j]); j++) {
+            if ((m = csv_row(t->lines[j].s, delim, n, cells)) == 0)
                 break;
-            size_t m = csv_split(t->lines[j].s, delim, cells, TBL_MAXCOLS);
-            /* a tab file's empty last cells are lost with the trailing blanks */
-            if (m < 2 || (delim == '\t' ? m > n : m != n)) {
-                for (size_t k = 0; k < m; k++)
-                    free(cells[k]);
-                break;
-            }
-            int any = 0;
-            for (size_t k = 0; k < m && !any; k++)
-                any = cell_numeric(cells[k], tb->dc);
-            numeric_rows &= any;
             char **row = xcalloc(m, sizeof *row);
             memcpy(row, cells, m * sizeof *row);
             table_add_row(tb, row, m, t->lines[j].no);
         }
-        /* The header: no number in it, and a column this file knows --
-         * or, in a tab file, at least two rows holding numbers. */
-        struct tcol *cols = table_cols(tb);
-        int known = 0, numeric_head = 0;
-        for (size_t k = 0; k < n; k++) {
-            if (cols[k].kind != C_OTHER && cols[k].kind != C_NAME)
-                known = 1;
-            if (cell_numeric(tb->head[k], tb->dc))
-                numeric_head = 1;
-        }
-        cols_free(cols, n);
-        if (tb->nrows > 0 && !numeric_head &&
-            (known || (delim == '\t' && tb->nrows >= 2 && numeric_rows)))
-            return j;
-        table_free(tb);
+        if (tb->nrows > 0)
+            found = j;
+        else
+            table_free(tb);
     }
-    return 0;
+    buf_free(&c);
+    buf_free(&notes);
+    return found;
 }
 
 /* --- whitespace-aligned text -------------------------------------------------- */
@@ -1465,7 +1522,8 @@ static size_t text_find(const struct text *t, size_t i, struct table *tb)
 {
     char *cells[TBL_MAXCOLS];
     const char *hs = t->lines[i].s;
-    if (i + 1 >= t->n || line_blank(&t->lines[i]) || strchr(hs, '|') || md_rule(hs))
+    if (i + 1 >= t->n || line_blank(&t->lines[i]) || strchr(hs, '|') || md_rule(hs) ||
+        !maybe_header(hs))
         return 0;
     int aligned = aligned_line(hs);
     size_t n = aligned ? text_split_aligned(hs, cells, TBL_MAXCOLS)
