@@ -60,8 +60,11 @@ static int known_source(const char *sha256, void *arg)
     return store_source_find(ctx->st, sha256, &id) > 0;
 }
 
+/* Stores a file's runs. A run the parser names (a published table's row,
+ * run->label) is labelled by that name unless the metadata gave a label. */
 static int store_file(struct cmd_ctx *ctx, const char *path, const struct store_source *src,
-                      struct parse_result *pr, struct meta *m, struct import_stats *stats)
+                      struct parse_result *pr, struct meta *m, int label_given,
+                      struct import_stats *stats)
 {
     int64_t source_id, first = 0, last = 0, existing;
     if (store_begin(ctx->st) < 0) {
@@ -87,7 +90,10 @@ static int store_file(struct cmd_ctx *ctx, const char *path, const struct store_
         goto fail;
     for (size_t i = 0; i < pr->nruns; i++) {
         int64_t id;
-        if (store_run_add(ctx->st, source_id, (int)i + 1, pr->runs[i], m, &id) < 0) {
+        struct meta rm = *m; /* shallow: only the label may differ */
+        if (!label_given && pr->runs[i]->label)
+            rm.label = pr->runs[i]->label;
+        if (store_run_add(ctx->st, source_id, (int)i + 1, pr->runs[i], &rm, &id) < 0) {
             error("%s:%d: run not stored; nothing of this file was kept", path,
                   pr->runs[i]->first_line);
             goto fail;
@@ -143,6 +149,7 @@ static void import_file(struct cmd_ctx *ctx, struct metaopt *o, const char *path
                    (long long)existing);
         goto out;
     }
+    int label_given = m.label != NULL;
     metaopt_default_label(&m, path);
     struct store_source src = {
         .sha256 = ing.sha256,
@@ -153,7 +160,7 @@ static void import_file(struct cmd_ctx *ctx, struct metaopt *o, const char *path
         .raw = ing.kept ? ing.data.data : NULL,
         .raw_len = ing.data.len,
     };
-    store_file(ctx, path, &src, &ing.pr, &m, stats);
+    store_file(ctx, path, &src, &ing.pr, &m, label_given, stats);
 out:
     ingest_free(&ing);
     meta_free(&m);

@@ -274,6 +274,9 @@ extern const struct parser parser_vegeta;
 extern const struct parser parser_vegeta_json;
 extern const struct parser parser_autocannon;
 extern const struct parser parser_autocannon_json;
+extern const struct parser parser_table_markdown;
+extern const struct parser parser_table_csv;
+extern const struct parser parser_table_text;
 
 const struct parser *const parsers[] = {
     &parser_wrk,
@@ -293,6 +296,9 @@ const struct parser *const parsers[] = {
     &parser_vegeta_json,
     &parser_autocannon,
     &parser_autocannon_json,
+    &parser_table_markdown,
+    &parser_table_csv,
+    &parser_table_text,
     NULL,
 };
 

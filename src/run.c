@@ -33,6 +33,7 @@ void run_free(struct run *r)
     free(r->tool_version);
     free(r->command);
     free(r->url);
+    free(r->label);
     free(r->latency_metric);
     free(r->conflict);
     for (size_t i = 0; i < r->nfigures; i++) {
@@ -315,6 +316,7 @@ void run_dump(FILE *fp, const struct run *r)
     put_str(fp, "tool_version", r->tool_version);
     put_str(fp, "command", r->command);
     put_str(fp, "url", r->url);
+    put_str(fp, "label", r->label);
     fprintf(fp, "lines = %d-%d\n", r->first_line, r->last_line);
     fprintf(fp, "state = %s\n", state_name(r->state));
     if (r->published)

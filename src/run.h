@@ -132,6 +132,9 @@ struct run {
     char *tool_version;  /* when printed, else NULL */
     char *command;       /* the command line when printed, else NULL */
     char *url;           /* the target when printed, else NULL */
+    char *label;         /* the parser's name for the run (a published table's
+                          * row name), else NULL; import uses it when the
+                          * metadata gives no label */
     int published;       /* 1: a published table of someone else's results */
     int first_line;      /* 1-based line range of the run in its source */
     int last_line;
