@@ -157,7 +157,10 @@ static int reparse_source(struct store *st, int64_t source_id, int dry, struct r
                        (long long)source_id, src.file_name);
                 continue;
             }
-            if (!dry && store_run_add(st, source_id, (int)i + 1, r, &first.meta, &id) < 0) {
+            struct meta rm = first.meta; /* shallow: a run the parser names keeps its name */
+            if (r->label)
+                rm.label = r->label;
+            if (!dry && store_run_add(st, source_id, (int)i + 1, r, &rm, &id) < 0) {
                 rc = -1;
                 break;
             }
