@@ -71,7 +71,7 @@ static int print_row(const struct store_row *row, void *arg)
         buf_adds(&ls->line, "  ");
         utf8_pad(&ls->line, "LABEL", 30, 0);
         buf_adds(&ls->line, "  ");
-        utf8_pad(&ls->line, "TOOL", 6, 0);
+        utf8_pad(&ls->line, "TOOL", 10, 0);
         utf8_pad(&ls->line, "RPS", 14, 1);
         utf8_pad(&ls->line, "P90 ms", 12, 1);
         utf8_pad(&ls->line, "FAILED", 9, 1);
@@ -99,7 +99,7 @@ static int print_row(const struct store_row *row, void *arg)
     buf_adds(&ls->line, "  ");
     utf8_pad(&ls->line, row->label, 30, 0);
     buf_adds(&ls->line, "  ");
-    utf8_pad(&ls->line, row->tool, 6, 0);
+    utf8_pad(&ls->line, row->tool, 10, 0);
     utf8_pad(&ls->line, rps, 14, 1);
     utf8_pad(&ls->line, p90, 12, 1);
     utf8_pad(&ls->line, failed, 9, 1);

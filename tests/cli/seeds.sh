@@ -4,7 +4,7 @@
 
 bdb import "$SRC/results"
 expect_rc 0 "import results/"
-expect_match "$OUT" "15 files: 15 imported \(15 runs\), 0 duplicates, 0 refused" "every bundled run imports"
+expect_match "$OUT" "17 files: 17 imported \(25 runs\), 0 duplicates, 0 refused" "every bundled run imports"
 
 q() { sql "SELECT $1 FROM summary WHERE label = '$2' AND scenario IS '$3'"; }
 # Seed 000, "Имя мне скорость": k6 outputs as printed on the slides.
@@ -37,6 +37,17 @@ expect_eq "$(q rps FastAPI 'POST /user JSON echo')" 17177.5 "fastapi requests/s"
 expect_eq "$(q "threads || '/' || connections" FastAPI 'POST /user JSON echo')" "2/10" "2 threads, 10 connections"
 expect_eq "$(q latency_avg_ms axum 'POST /user JSON echo')" 0.1411 "axum 141.10us"
 expect_eq "$(q language axum 'POST /user JSON echo')" rust "axum's stack"
+
+# Seed 003: oha's summary with thousands separators, and the post's table.
+expect_eq "$(q rps necro 'GET simple JSON')" 1453431.8677 "necro oha requests/s 1,453,431.8677"
+expect_eq "$(sql "SELECT count(*) FROM latency JOIN summary USING (run_id) WHERE label = 'necro' AND tool = 'oha'")" 9 \
+    "oha's nine latency percentiles"
+expect_eq "$(q latency_p99_ms necro 'GET simple JSON')" 4.7198 "99.00% in 4.7198 ms"
+expect_eq "$(q "tool || '/' || failed_pct" necro 'GET simple JSON')" "oha/0.0" "Success rate 100.00%"
+tbl='simple JSON payload (published table)'
+expect_eq "$(sql "SELECT count(*) FROM summary WHERE published = 1 AND scenario = '$tbl'")" 9 "nine published rows"
+expect_eq "$(q "rps || '/' || latency_avg_ms" 'uvicorn + litestar' "$tbl")" "260007.0/0.97" "a published row's figures"
+expect_eq "$(q "rps || '/' || latency_avg_ms" 'fasthttp (Go)' "$tbl")" "1142127.0/0.351" "351 µs is 0.351 ms"
 
 # The same figures through benchdb itself.
 bdb list --campaign "PiterPy 2023" --sort rps --reverse --json
