@@ -54,7 +54,7 @@ int cmd_help(int argc, char **argv, struct cmd_ctx *ctx)
     if (strcmp(topic, "formats") == 0) {
         printf("Formats (detected from content; --format NAME to choose):\n");
         for (size_t i = 0; parsers[i]; i++)
-            printf("  %-18s %-6s %s\n", parsers[i]->name, parsers[i]->tool, parsers[i]->summary);
+            printf("  %-18s %-11s %s\n", parsers[i]->name, parsers[i]->tool, parsers[i]->summary);
         return EXIT_OK;
     }
     const struct cmd *c = cmd_find(topic);
