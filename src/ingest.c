@@ -75,10 +75,8 @@ int ingest_file(const char *path, const char *format, ingest_known_fn known, voi
         const char *head = input_head(in, 1 << 16, &got);
         struct text ht;
         text_split(&ht, head, got);
-        const struct parser *hp = parser_detect(&ht);
+        p = parser_detect_stream(&ht);
         text_free(&ht);
-        if (hp && hp->parse_stream)
-            p = hp;
     }
     if (p && p->parse_stream) {
         ing->parser = p;

@@ -328,6 +328,24 @@ const struct parser *parser_detect(const struct text *t)
     return best;
 }
 
+const struct parser *parser_detect_stream(const struct text *t)
+{
+    const struct parser *best = NULL;
+    int best_score = 49; /* raw data is recognised by its own plain marks */
+    if (t->has_nul)
+        return NULL;
+    for (size_t i = 0; parsers[i]; i++) {
+        if (!parsers[i]->parse_stream || !parsers[i]->sniff)
+            continue;
+        int s = parsers[i]->sniff(t);
+        if (s > best_score) {
+            best_score = s;
+            best = parsers[i];
+        }
+    }
+    return best;
+}
+
 const char *parser_names(void)
 {
     static char names[1024];

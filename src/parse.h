@@ -102,6 +102,9 @@ int parse_check(struct parse_result *pr);
 const struct parser *parser_find(const char *name);
 /* The best-scoring parser for t, or NULL when none recognises it. */
 const struct parser *parser_detect(const struct text *t);
+/* The raw-data (stream) parser that claims t, the first block of a file,
+ * with confidence of at least 50, or NULL: then the file is text. */
+const struct parser *parser_detect_stream(const struct text *t);
 /* "k6-text, k6-json, wrk, ..." for error messages. */
 const char *parser_names(void);
 
