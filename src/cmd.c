@@ -9,6 +9,7 @@ const struct cmd commands[] = {
     {"import", cmd_import, CMD_DB | CMD_WRITES, "import load-tool outputs into the database", cmd_import_usage},
     {"list", cmd_list, CMD_DB, "one line per run", cmd_list_usage},
     {"show", cmd_show, CMD_DB, "every figure and all metadata of one run", cmd_show_usage},
+    {"report", cmd_report, CMD_DB, "compare runs: table, charts, Markdown, PDF slides", cmd_report_usage},
     {"help", cmd_help, 0, "help on a command, on metadata keys, or on formats", cmd_help_usage},
     {NULL, NULL, 0, NULL, NULL},
 };

@@ -43,11 +43,13 @@ int cmd_help(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_import(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_list(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_show(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_report(int argc, char **argv, struct cmd_ctx *ctx);
 
 extern const char cmd_help_usage[];
 extern const char cmd_import_usage[];
 extern const char cmd_list_usage[];
 extern const char cmd_show_usage[];
+extern const char cmd_report_usage[];
 
 /* Prints "usage: ..." of cmd to stderr and returns EXIT_USAGE. */
 int cmd_usage_error(const struct cmd *c, const char *fmt, ...);
