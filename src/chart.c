@@ -365,6 +365,13 @@ static void layout_bars(struct frame *f)
     buf_free(&at);
     free(axis);
 
+    /* The baseline behind the bars. */
+    if (rep->base >= 0 && run_has(rep->rows[rep->base].value) && !rep->rows[rep->base].failed) {
+        double bx = x0 + rep->rows[rep->base].value * scale;
+        dl_line(dl, "baseline", bx, y0 - 2, bx, y1, th->axis, 1, DL_DASHED);
+        dl_text(dl, "baseline-label", bx, y0 - 5, template_label(f->tpl, "baseline"), FONT_SANS,
+                ts - 2, th->muted, DL_MIDDLE);
+    }
     double band = (y1 - y0) / (double)n;
     double bh = band * 0.66;
     if (bh > 30)
@@ -405,15 +412,8 @@ static void layout_bars(struct frame *f)
                 row->failed ? FONT_BOLD : FONT_SANS, ts - 1, row->failed ? th->failed : th->text,
                 DL_START);
     }
-    /* The axis line over the bars' roots, and the baseline. */
+    /* The axis line over the bars' roots. */
     dl_line(dl, "axis", x0, y0, x0, y1, th->axis, 1, DL_SOLID);
-    if (rep->base >= 0 && run_has(rep->rows[rep->base].value) && !rep->rows[rep->base].failed) {
-        double bx = x0 + rep->rows[rep->base].value * scale;
-        dl_line(dl, "baseline", bx, y0 - 2, bx, y1, th->axis, 1, DL_DASHED);
-        dl_text(dl, "baseline-label", bx, y0 - 5, template_label(f->tpl, "baseline"), FONT_SANS,
-                ts - 2, th->muted, DL_MIDDLE);
-    }
-    (void)asc;
     for (size_t r = 0; r < n; r++)
         free(vt[r]);
     free(vt);
@@ -614,7 +614,11 @@ static void layout_distribution(struct frame *f)
     double t[16], top;
     size_t nt = chart_ticks(0, ymax, 5, t, 16, &top);
     double tw = max_tick_width(f, t, nt, HUMAN_MS);
-    double x0 = pad + ts * 1.4 + tw + 10, x1 = dl->w - pad - 8;
+    /* The last percentile label is centred on the right end: leave it room. */
+    char last[32];
+    snprintf(last, sizeof last, "%.*f%%", xmax > 2 ? (int)xmax - 2 : 0, 100 - 100 * pow(10, -xmax));
+    double right = dl_measure(dl, FONT_SANS, ts - 1, last) / 2 + 2;
+    double x0 = pad + ts * 1.4 + tw + 10, x1 = dl->w - pad - (right > 8 ? right : 8);
     double bottom = ts * 2.9 + 6;
     double y0 = f->top + lh + 6, y1 = dl->h - pad - bottom;
     double ys = (y1 - y0) / top, xs = (x1 - x0) / xmax;
@@ -738,7 +742,7 @@ static void layout_timeline(struct frame *f)
     double x0 = pad + ts * 1.4 + tw + 10, x1 = dl->w - pad - 8;
     double bottom = ts * 2.9 + 6;
     double y0 = f->top + lh + 6, y1 = dl->h - pad - bottom;
-    double gap = ts * 1.6;
+    double gap = ts * 2.6;
     double ph = (y1 - y0 - gap) / 2;
     double xs = (x1 - x0) / (xtop - xt[0]);
     double xbase = xt[0];

@@ -91,67 +91,6 @@ struct report_cli {
     int dump; /* 1: report, charts, plan; 2: and every page */
 };
 
-struct id_list {
-    int64_t *ids;
-    size_t n, cap;
-};
-
-static int collect_id(const struct store_row *row, void *arg)
-{
-    struct id_list *l = arg;
-    ARRAY_GROW(l->ids, l->n, l->cap);
-    l->ids[l->n++] = row->run_id;
-    return 0;
-}
-
-/* Loads each run with its raw-output excerpt and series. */
-static int load_runs(struct store *st, const struct id_list *ids, struct report_run **out)
-{
-    struct report_run *runs = xcalloc(ids->n ? ids->n : 1, sizeof(*runs));
-    struct buf raw = BUF_INIT;
-    int64_t raw_source = -1;
-    int have_raw = 0;
-    size_t n = 0;
-    int rc = 0;
-    for (size_t i = 0; i < ids->n; i++) {
-        struct report_run *rr = &runs[n];
-        int found = store_run_load(st, ids->ids[i], &rr->sr);
-        if (found < 0) {
-            rc = -1;
-            break;
-        }
-        if (found == 0)
-            continue; /* deleted meanwhile */
-        n++;
-        /* Runs of one file share its source: read it once. */
-        if (rr->sr.source_id != raw_source) {
-            buf_reset(&raw);
-            have_raw = rr->sr.has_raw ? store_source_raw(st, rr->sr.source_id, &raw) : 0;
-            if (have_raw < 0) {
-                rc = -1;
-                break;
-            }
-            raw_source = rr->sr.source_id;
-        }
-        if (have_raw > 0)
-            rr->excerpt = report_excerpt(buf_str(&raw), raw.len, rr->sr.run->first_line,
-                                         rr->sr.run->last_line, &rr->excerpt_lines);
-        if (report_series_load(&rr->sr, &rr->series) < 0) {
-            rc = -1;
-            break;
-        }
-    }
-    buf_free(&raw);
-    if (rc < 0) {
-        for (size_t i = 0; i < n; i++)
-            report_run_free(&runs[i]);
-        free(runs);
-        return -1;
-    }
-    *out = runs;
-    return (int)n;
-}
-
 /* mkdir -p, for --png and --svg. */
 static int make_dir(const char *path)
 {
@@ -382,21 +321,6 @@ static int parse_options(int argc, char **argv, struct cmd_ctx *ctx, struct sele
     return EXIT_OK;
 }
 
-/* Lays out every chart the report can draw, at the deck's chart size. */
-static void layout_charts(const struct report *rep, const struct template *tpl,
-                          struct font_set *fs, struct dlist *charts[CHART_NKINDS])
-{
-    for (int k = 0; k < CHART_NKINDS; k++) {
-        charts[k] = NULL;
-        if (!chart_available(rep, (enum chart_kind)k))
-            continue;
-        char *title = slides_chart_title(tpl, rep, (enum chart_kind)k);
-        charts[k] = chart_layout(rep, tpl, fs, (enum chart_kind)k, title, SLIDE_CHART_W,
-                                 SLIDE_CHART_H);
-        free(title);
-    }
-}
-
 /* Writes the charts as DIR/<kind>.<ext>; fills images for the Markdown. */
 static int write_charts(struct dlist *const charts[CHART_NKINDS], const char *dir,
                         const char *prefix, const char *ext, double scale)
@@ -425,7 +349,6 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
 {
     struct selection sel;
     struct report_cli o;
-    struct id_list ids = {NULL, 0, 0};
     struct report *rep = NULL;
     struct template *tpl = NULL;
     struct font_set *fs = NULL;
@@ -456,16 +379,8 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
         }
         sel.f.campaign = newest;
     }
-    if (store_list(ctx->st, &sel.f, collect_id, &ids) < 0) {
-        rc = EXIT_DB;
-        goto out;
-    }
-    if (ids.n == 0) {
-        error("report: no run matches");
-        goto out;
-    }
-    int n = load_runs(ctx->st, &ids, &runs);
-    if (n < 0) {
+    size_t n;
+    if (report_load_runs(ctx->st, &sel.f, &runs, &n) < 0) {
         rc = EXIT_DB;
         goto out;
     }
@@ -475,7 +390,7 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
         error("report: no run matches");
         goto out;
     }
-    if (report_build(&o.ro, runs, (size_t)n, &rep) < 0) {
+    if (report_build(&o.ro, runs, n, &rep) < 0) {
         runs = NULL; /* freed by report_build */
         rc = EXIT_USAGE;
         goto out;
@@ -491,22 +406,14 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
     if (drawing) {
         if (font_set_open(tpl->theme.fonts, &fs) < 0)
             goto out;
-        layout_charts(rep, tpl, fs, charts);
+        slides_layout_charts(rep, tpl, fs, charts);
     }
     if (o.pdf || o.dump) {
         if (slides_build(rep, tpl, fs, &o.info, charts, &deck) < 0)
             goto out;
     }
-    if (o.dump) {
-        report_dump(stdout, rep);
-        for (int k = 0; k < CHART_NKINDS; k++) {
-            if (!charts[k])
-                continue;
-            printf("chart %s\n", chart_kind_name((enum chart_kind)k));
-            dl_dump(stdout, charts[k]);
-        }
-        deck_dump(stdout, &deck, o.dump == 2);
-    }
+    if (o.dump)
+        slides_dump(stdout, rep, charts, &deck, o.dump == 2);
     if (o.png && write_charts(charts, o.png, "", "png", o.scale) < 0)
         goto out;
     if (o.svg && write_charts(charts, o.svg, "", "svg", o.scale) < 0)
@@ -592,7 +499,6 @@ out:
     font_set_free(fs);
     report_free(rep);
     template_free(tpl);
-    free(ids.ids);
     free(newest);
     free(title);
     selection_free(&sel);

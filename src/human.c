@@ -47,8 +47,16 @@ static int clamp_sig(int sig)
     return sig < 1 ? 1 : sig > 9 ? 9 : sig;
 }
 
+/* Digits before the point of |x| (at least 1). */
+static int int_digits(double x)
+{
+    x = fabs(x);
+    return x < 1 ? 1 : (int)floor(log10(x) + 1e-9) + 1;
+}
+
 char *human_count(char *buf, size_t size, double v, int sig, const struct human_units *u)
 {
+    static const double scales[] = {1, 1e3, 1e6, 1e9};
     char num[48];
     if (isnan(v)) {
         snprintf(buf, size, "n/a");
@@ -56,22 +64,24 @@ char *human_count(char *buf, size_t size, double v, int sig, const struct human_
     }
     if (!u)
         u = &human_si;
+    const char *suffixes[] = {"", u->k, u->M, u->G};
     sig = clamp_sig(sig);
-    double r = round_sig(v, sig), a = fabs(r);
-    const char *suffix = "";
-    double scale = 1;
-    if (a >= 1e9) {
-        scale = 1e9;
-        suffix = u->G;
-    } else if (a >= 1e6) {
-        scale = 1e6;
-        suffix = u->M;
-    } else if (a >= 1e3) {
-        scale = 1e3;
-        suffix = u->k;
+    /* The unit from the value rounded as it will print; never fewer digits
+     * than the mantissa has before its point (104379 is "104k", not "100k"). */
+    int unit = 0;
+    double m = v;
+    for (int pass = 0; pass < 2; pass++) {
+        double a = fabs(pass ? m * scales[unit] : v);
+        unit = a >= 1e9 ? 3 : a >= 1e6 ? 2 : a >= 1e3 ? 1 : 0;
+        m = v / scales[unit];
+        int s = sig > int_digits(m) ? sig : int_digits(m);
+        m = round_sig(m, s);
+        if (fabs(m) < 1000 || unit == 3)
+            break;
     }
-    print_sig(num, sizeof num, r / scale, sig);
-    snprintf(buf, size, "%s%s", num, suffix);
+    int s = sig > int_digits(m) ? sig : int_digits(m);
+    print_sig(num, sizeof num, m, s);
+    snprintf(buf, size, "%s%s", num, suffixes[unit]);
     return buf;
 }
 
@@ -109,7 +119,15 @@ char *human_ms(char *buf, size_t size, double ms, int sig)
     sig = clamp_sig(sig);
     double r = round_sig(ms, sig);
     const char *unit = time_unit(fabs(r), &per);
-    print_sig(num, sizeof num, round_sig(r / per, sig), sig);
+    double m = ms / per;
+    int s = sig > int_digits(m) ? sig : int_digits(m);
+    m = round_sig(m, s);
+    if (fabs(m) >= 1000 && per < 1000) { /* 999.96 ms at 4 digits: 1 s */
+        unit = time_unit(fabs(m) * per, &per);
+        m = round_sig(ms / per, sig);
+        s = sig;
+    }
+    print_sig(num, sizeof num, m, s);
     snprintf(buf, size, "%s %s", num, unit);
     return buf;
 }

@@ -128,6 +128,73 @@ char *report_excerpt(const char *raw, size_t len, int first, int last, int *nlin
     return buf_detach(&b, NULL);
 }
 
+/* --- loading ------------------------------------------------------------------ */
+
+struct id_list {
+    int64_t *ids;
+    size_t n, cap;
+};
+
+static int collect_id(const struct store_row *row, void *arg)
+{
+    struct id_list *l = arg;
+    ARRAY_GROW(l->ids, l->n, l->cap);
+    l->ids[l->n++] = row->run_id;
+    return 0;
+}
+
+int report_load_runs(struct store *st, const struct store_filter *f, struct report_run **out,
+                     size_t *nout)
+{
+    struct id_list ids = {NULL, 0, 0};
+    struct report_run *runs = NULL;
+    struct buf raw = BUF_INIT;
+    int64_t raw_source = -1;
+    int have_raw = 0, rc = -1;
+    size_t n = 0;
+
+    *out = NULL;
+    *nout = 0;
+    if (store_list(st, f, collect_id, &ids) < 0)
+        goto out;
+    runs = xcalloc(ids.n ? ids.n : 1, sizeof(*runs));
+    for (size_t i = 0; i < ids.n; i++) {
+        struct report_run *rr = &runs[n];
+        int found = store_run_load(st, ids.ids[i], &rr->sr);
+        if (found < 0)
+            goto out;
+        if (found == 0)
+            continue; /* deleted meanwhile */
+        n++;
+        /* Runs of one file share its source: read it once. */
+        if (rr->sr.source_id != raw_source) {
+            buf_reset(&raw);
+            have_raw = rr->sr.has_raw ? store_source_raw(st, rr->sr.source_id, &raw) : 0;
+            if (have_raw < 0)
+                goto out;
+            raw_source = rr->sr.source_id;
+        }
+        if (have_raw > 0)
+            rr->excerpt = report_excerpt(buf_str(&raw), raw.len, rr->sr.run->first_line,
+                                         rr->sr.run->last_line, &rr->excerpt_lines);
+        if (report_series_load(&rr->sr, &rr->series) < 0)
+            goto out;
+    }
+    *out = runs;
+    *nout = n;
+    runs = NULL;
+    rc = 0;
+out:
+    if (runs) {
+        for (size_t i = 0; i < n; i++)
+            report_run_free(&runs[i]);
+        free(runs);
+    }
+    buf_free(&raw);
+    free(ids.ids);
+    return rc;
+}
+
 /* --- grouping keys ------------------------------------------------------- */
 
 static const char *const by_keys[] = {

@@ -88,6 +88,12 @@ struct report_run {
  * with '\n'. *nlines gets the count. The caller frees. */
 char *report_excerpt(const char *raw, size_t len, int first, int last, int *nlines);
 
+/* Loads the runs the filter matches, in the store's order, each with its
+ * raw-output excerpt and its series. *out is NULL when none matched.
+ * 0, or -1 (printed). */
+int report_load_runs(struct store *st, const struct store_filter *f, struct report_run **out,
+                     size_t *n);
+
 enum report_order { REPORT_ORDER_METRIC, REPORT_ORDER_RUN, REPORT_ORDER_LABEL };
 
 struct report_opts {

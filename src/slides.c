@@ -752,6 +752,33 @@ char *slides_chart_title(const struct template *tpl, const struct report *rep,
     return t;
 }
 
+void slides_layout_charts(const struct report *rep, const struct template *tpl,
+                          struct font_set *fs, struct dlist *charts[CHART_NKINDS])
+{
+    for (int k = 0; k < CHART_NKINDS; k++) {
+        charts[k] = NULL;
+        if (!chart_available(rep, (enum chart_kind)k))
+            continue;
+        char *title = slides_chart_title(tpl, rep, (enum chart_kind)k);
+        charts[k] = chart_layout(rep, tpl, fs, (enum chart_kind)k, title, SLIDE_CHART_W,
+                                 SLIDE_CHART_H);
+        free(title);
+    }
+}
+
+void slides_dump(FILE *fp, const struct report *rep, struct dlist *const charts[CHART_NKINDS],
+                 const struct deck *d, int pages)
+{
+    report_dump(fp, rep);
+    for (int k = 0; k < CHART_NKINDS; k++) {
+        if (!charts[k])
+            continue;
+        fprintf(fp, "chart %s\n", chart_kind_name((enum chart_kind)k));
+        dl_dump(fp, charts[k]);
+    }
+    deck_dump(fp, d, pages);
+}
+
 /* Footers go on last: they carry the page count. */
 static void footers(struct deck_ctx *c)
 {

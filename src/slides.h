@@ -66,6 +66,16 @@ void deck_free(struct deck *d);
 char *slides_chart_title(const struct template *tpl, const struct report *rep,
                          enum chart_kind k);
 
+/* Lays out every chart the report can draw, at the deck's chart size;
+ * charts[k] is NULL for a kind without data. The caller frees each. */
+void slides_layout_charts(const struct report *rep, const struct template *tpl,
+                          struct font_set *fs, struct dlist *charts[CHART_NKINDS]);
+
+/* What `report --dump` prints: the report, each chart's display list,
+ * then the deck's plan (and pages). */
+void slides_dump(FILE *fp, const struct report *rep, struct dlist *const charts[CHART_NKINDS],
+                 const struct deck *d, int pages);
+
 /* The plan, one line per page; with pages != 0 each page's display list
  * follows its line. */
 void deck_dump(FILE *fp, const struct deck *d, int pages);
