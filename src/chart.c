@@ -244,12 +244,18 @@ static double legend(struct frame *f, double x0, double x1, double y,
     double x = x0, line = 0;
     /* Entries flow left to right, wrapping within [x0, x1]. */
     for (size_t i = 0; i < n; i++) {
-        double w = sw + 5 + dl_measure(f->dl, FONT_SANS, ts, e[i].label);
+        double w = (e[i].color == DL_NONE ? 0 : sw + 5) + dl_measure(f->dl, FONT_SANS, ts, e[i].label);
         if (x > x0 && x + w > x1) {
             x = x0;
             line += ts * 1.5;
         }
         double cy = y + line - asc * 0.35;
+        if (e[i].color == DL_NONE) {
+            dl_text(f->dl, "legend-label", x, y + line, e[i].label, FONT_SANS, ts, f->th->muted,
+                    DL_START);
+            x += dl_measure(f->dl, FONT_SANS, ts, e[i].label) + gap;
+            continue;
+        }
         if (e[i].swatch)
             dl_rect(f->dl, "legend-swatch", x, cy - 5, 10, 10, e[i].color, DL_NONE, 0);
         else
@@ -260,6 +266,33 @@ static double legend(struct frame *f, double x0, double x1, double y,
         x += w + gap;
     }
     return line + ts * 1.5;
+}
+
+/* Rows (or groups) narrower than this are not drawn: their labels could
+ * not be read. What is left out is counted in a note at the end. */
+#define CHART_MIN_BAND 9.0
+/* Curves beyond this many could not be told apart by colour. */
+#define CHART_MAX_CURVES 10
+
+/* How many of n rows fit in height h at band min, leaving one band for
+ * the "more" note when some do not. */
+static size_t rows_that_fit(size_t n, double h, double min)
+{
+    size_t cap = (size_t)(h / min);
+    if (cap < 2)
+        cap = 2;
+    return n <= cap ? n : cap - 1;
+}
+
+/* "… 12 more rows: the table has them all". */
+static void more_note(struct frame *f, double x, double y, size_t n, double size)
+{
+    char num[32];
+    snprintf(num, sizeof num, "%zu", n);
+    const char *vars[] = {"n", num, NULL};
+    char *t = template_text(f->tpl, "more_rows", vars);
+    dl_text(f->dl, "more", x, y, t, FONT_SANS, size, f->th->muted, DL_START);
+    free(t);
 }
 
 /* --- bars ------------------------------------------------------------------- */
@@ -305,26 +338,30 @@ static void layout_bars(struct frame *f)
     const struct tpl_theme *th = f->th;
     const struct report_metric *m = &rep->opts.metric;
     double ts = f->ts, pad = f->pad;
-    size_t n = rep->nrows;
-    if (n == 0)
+    size_t all = rep->nrows;
+    if (all == 0)
         return;
+    double bottom = ts * 2.9 + 6;
+    double y0 = f->top + 4, y1 = dl->h - pad - bottom;
+    /* As many rows as stay readable; the rest are counted, not drawn. */
+    size_t n = rows_that_fit(all, y1 - y0, CHART_MIN_BAND);
+    double band = (y1 - y0) / (double)(n + (n < all));
+    double rts = ts > band * 0.72 ? band * 0.72 : ts;
 
     /* Row labels on the left, at most 38% of the width. */
     double lw = 0;
     for (size_t r = 0; r < n; r++) {
-        double w = dl_measure(dl, FONT_SANS, ts, rep->rows[r].label);
+        double w = dl_measure(dl, FONT_SANS, rts, rep->rows[r].label);
         if (w > lw)
             lw = w;
     }
     if (lw > dl->w * 0.38)
         lw = dl->w * 0.38;
     double x0 = pad + lw + 10, x1 = dl->w - pad;
-    double bottom = ts * 2.9 + 6;
-    double y0 = f->top + 4, y1 = dl->h - pad - bottom;
 
     /* Room for the value labels right of the longest bar. */
     double vmax = 0, vlab = 0;
-    char **vt = xcalloc(n, sizeof(char *));
+    char **vt = xcalloc(n ? n : 1, sizeof(char *));
     for (size_t r = 0; r < n; r++) {
         const struct report_row *row = &rep->rows[r];
         double hi = row->nruns > 1 && run_has(row->hi) ? row->hi : row->value;
@@ -341,7 +378,7 @@ static void layout_bars(struct frame *f)
         double end = run_has(row->value) ? row->value : 0;
         if (row->nruns > 1 && run_has(row->hi))
             end = row->hi;
-        double need = dl_measure(dl, row->failed ? FONT_BOLD : FONT_SANS, ts - 1, vt[r]) + 8;
+        double need = dl_measure(dl, row->failed ? FONT_BOLD : FONT_SANS, rts - 1, vt[r]) + 8;
         if (need > vlab)
             vlab = need;
         if (end > 0 && (x1 - x0 - need) / end < scale)
@@ -372,17 +409,16 @@ static void layout_bars(struct frame *f)
         dl_text(dl, "baseline-label", bx, y0 - 5, template_label(f->tpl, "baseline"), FONT_SANS,
                 ts - 2, th->muted, DL_MIDDLE);
     }
-    double band = (y1 - y0) / (double)n;
     double bh = band * 0.66;
     if (bh > 30)
         bh = 30;
-    double asc = font_ascent(dl->fonts, FONT_SANS, ts), desc = font_descent(dl->fonts, FONT_SANS, ts);
+    double asc = font_ascent(dl->fonts, FONT_SANS, rts), desc = font_descent(dl->fonts, FONT_SANS, rts);
     for (size_t r = 0; r < n; r++) {
         const struct report_row *row = &rep->rows[r];
         double cy = y0 + band * ((double)r + 0.5);
         double base_y = cy + (asc - desc) / 2;
-        char *lab = dl_fit(dl, FONT_SANS, ts, row->label, lw);
-        dl_text(dl, "row-label", x0 - 8, base_y, lab, FONT_SANS, ts,
+        char *lab = dl_fit(dl, FONT_SANS, rts, row->label, lw);
+        dl_text(dl, "row-label", x0 - 8, base_y, lab, FONT_SANS, rts,
                 row->failed ? th->failed : th->text, DL_END);
         free(lab);
         double end = x0;
@@ -406,12 +442,14 @@ static void layout_bars(struct frame *f)
                     end = hx;
             }
         }
-        double vy = cy + (font_ascent(dl->fonts, FONT_SANS, ts - 1) -
-                          font_descent(dl->fonts, FONT_SANS, ts - 1)) / 2;
+        double vy = cy + (font_ascent(dl->fonts, FONT_SANS, rts - 1) -
+                          font_descent(dl->fonts, FONT_SANS, rts - 1)) / 2;
         dl_text(dl, row->failed ? "value-failed" : "value", end + 5, vy, vt[r],
-                row->failed ? FONT_BOLD : FONT_SANS, ts - 1, row->failed ? th->failed : th->text,
+                row->failed ? FONT_BOLD : FONT_SANS, rts - 1, row->failed ? th->failed : th->text,
                 DL_START);
     }
+    if (n < all)
+        more_note(f, x0 + 5, y0 + band * ((double)n + 0.5) + (asc - desc) / 2, all - n, rts);
     /* The axis line over the bars' roots. */
     dl_line(dl, "axis", x0, y0, x0, y1, th->axis, 1, DL_SOLID);
     for (size_t r = 0; r < n; r++)
@@ -486,11 +524,14 @@ static void layout_percentiles(struct frame *f)
     double x0 = pad + lw + 10, x1 = dl->w - pad;
     double bottom = ts * 2.9 + 6;
     double y0 = f->top + lh + 2, y1 = dl->h - pad - bottom;
-    double band = (y1 - y0) / (double)n;
+    size_t all = n;
+    n = rows_that_fit(all, y1 - y0, CHART_MIN_BAND + 2.5 * (double)np);
+    double band = (y1 - y0) / (double)(n + (n < all));
     double group = band * 0.8;
     double bh = group / (double)np;
     double vs = ts - 2;
     int show_values = bh >= vs * 0.95;
+    double rts = ts > band * 0.72 ? band * 0.72 : ts;
     /* Leave room for the widest value label. */
     double need = dl_measure(dl, FONT_SANS, vs, "000 ms") + 8;
     double fneed = dl_measure(dl, FONT_BOLD, ts - 1, template_label(f->tpl, "failed")) + 8;
@@ -507,14 +548,14 @@ static void layout_percentiles(struct frame *f)
     dl_text(dl, "axis-title", (x0 + x1) / 2, label_y + ts * 1.5,
             template_label(f->tpl, "axis_latency"), FONT_SANS, ts, th->text, DL_MIDDLE);
 
-    double asc = font_ascent(dl->fonts, FONT_SANS, ts), desc = font_descent(dl->fonts, FONT_SANS, ts);
+    double asc = font_ascent(dl->fonts, FONT_SANS, rts), desc = font_descent(dl->fonts, FONT_SANS, rts);
     double vasc = font_ascent(dl->fonts, FONT_SANS, vs), vdesc = font_descent(dl->fonts, FONT_SANS, vs);
     for (size_t i = 0; i < n; i++) {
         const struct report_run *rr = &rep->runs[order[i]];
         double gy = y0 + band * (double)i + (band - group) / 2;
         double cy = gy + group / 2;
-        char *lab = dl_fit(dl, FONT_SANS, ts, rr->label, lw);
-        dl_text(dl, "row-label", x0 - 8, cy + (asc - desc) / 2, lab, FONT_SANS, ts,
+        char *lab = dl_fit(dl, FONT_SANS, rts, rr->label, lw);
+        dl_text(dl, "row-label", x0 - 8, cy + (asc - desc) / 2, lab, FONT_SANS, rts,
                 rr->failed ? th->failed : th->text, DL_END);
         free(lab);
         uint32_t c = chart_color(f->tpl, rr->color);
@@ -546,13 +587,15 @@ static void layout_percentiles(struct frame *f)
         }
         if (rr->failed) {
             dl_text(dl, "value-failed", maxend + 5, cy + (asc - desc) / 2,
-                    template_label(f->tpl, "failed"), FONT_BOLD, ts - 1, th->failed, DL_START);
+                    template_label(f->tpl, "failed"), FONT_BOLD, rts - 1, th->failed, DL_START);
         } else if (!any) {
             dl_text(dl, "value", x0 + 5, cy + (asc - desc) / 2,
-                    template_label(f->tpl, "not_printed"), FONT_SANS, ts - 1, th->muted,
+                    template_label(f->tpl, "not_printed"), FONT_SANS, rts - 1, th->muted,
                     DL_START);
         }
     }
+    if (n < all)
+        more_note(f, x0 + 5, y0 + band * ((double)n + 0.5) + (asc - desc) / 2, all - n, rts);
     dl_line(dl, "axis", x0, y0, x0, y1, th->axis, 1, DL_SOLID);
     free(order);
 }
@@ -576,13 +619,15 @@ static void layout_distribution(struct frame *f)
     for (size_t i = 0; i < all; i++)
         if (report_run_has_spectrum(&rep->runs[order[i]]))
             order[n++] = order[i];
+    size_t left_out = n > CHART_MAX_CURVES ? n - CHART_MAX_CURVES : 0;
+    n -= left_out;
     if (n == 0) {
         free(order);
         return;
     }
 
-    struct legend_entry *e = xcalloc(n, sizeof(*e));
-    struct buf *labels = xcalloc(n, sizeof(struct buf));
+    struct legend_entry *e = xcalloc(n + 1, sizeof(*e));
+    struct buf *labels = xcalloc(n + 1, sizeof(struct buf));
     double xmax = 2, ymax = 0;
     for (size_t i = 0; i < n; i++) {
         const struct report_run *rr = &rep->runs[order[i]];
@@ -609,7 +654,17 @@ static void layout_distribution(struct frame *f)
         xmax = 6;
     if (ymax <= 0)
         ymax = 1;
-    double lh = legend(f, pad, dl->w - pad, f->top, e, n);
+    if (left_out) {
+        char num[32];
+        snprintf(num, sizeof num, "%zu", left_out);
+        const char *vars[] = {"n", num, NULL};
+        char *t = template_text(f->tpl, "more_curves", vars);
+        buf_adds(&labels[n], t);
+        free(t);
+        e[n].color = DL_NONE;
+        e[n].label = buf_str(&labels[n]);
+    }
+    double lh = legend(f, pad, dl->w - pad, f->top, e, n + (left_out > 0));
 
     double t[16], top;
     size_t nt = chart_ticks(0, ymax, 5, t, 16, &top);
@@ -674,7 +729,7 @@ static void layout_distribution(struct frame *f)
                 dl_circle(dl, "point", pts[2 * k], pts[2 * k + 1], 2.4, c, DL_NONE, 0);
         free(pts);
     }
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i <= n; i++)
         buf_free(&labels[i]);
     free(labels);
     free(e);
@@ -694,12 +749,14 @@ static void layout_timeline(struct frame *f)
     for (size_t i = 0; i < all; i++)
         if (rep->runs[order[i]].series.n > 1)
             order[n++] = order[i];
+    size_t left_out = n > CHART_MAX_CURVES ? n - CHART_MAX_CURVES : 0;
+    n -= left_out;
     if (n == 0) {
         free(order);
         return;
     }
-    struct legend_entry *e = xcalloc(n, sizeof(*e));
-    struct buf *labels = xcalloc(n, sizeof(struct buf));
+    struct legend_entry *e = xcalloc(n + 1, sizeof(*e));
+    struct buf *labels = xcalloc(n + 1, sizeof(struct buf));
     double tmin = 0, tmax = 1, rmax = 0, lmax = 0;
     int first = 1;
     for (size_t i = 0; i < n; i++) {
@@ -729,7 +786,17 @@ static void layout_timeline(struct frame *f)
         rmax = 1;
     if (lmax <= 0)
         lmax = 1;
-    double lh = legend(f, pad, dl->w - pad, f->top, e, n);
+    if (left_out) {
+        char num[32];
+        snprintf(num, sizeof num, "%zu", left_out);
+        const char *vars[] = {"n", num, NULL};
+        char *t = template_text(f->tpl, "more_curves", vars);
+        buf_adds(&labels[n], t);
+        free(t);
+        e[n].color = DL_NONE;
+        e[n].label = buf_str(&labels[n]);
+    }
+    double lh = legend(f, pad, dl->w - pad, f->top, e, n + (left_out > 0));
 
     double rt[16], lt[16], xt[16], rtop, ltop, xtop;
     size_t nrt = chart_ticks(0, rmax, 4, rt, 16, &rtop);
@@ -777,11 +844,24 @@ static void layout_timeline(struct frame *f)
             const struct report_run *rr = &rep->runs[order[i]];
             double *pts = xcalloc(rr->series.n * 2, sizeof(double));
             size_t np = 0;
-            /* A second without a figure breaks the line. */
+            /* A second without a figure, or missing from the series (no
+             * request completed then), breaks the line: nothing is drawn
+             * where nothing was measured. */
             for (size_t k = 0; k <= rr->series.n; k++) {
                 double v = RUN_NA;
                 if (k < rr->series.n)
                     v = p == 0 ? rr->series.pts[k].rps : rr->series.pts[k].p90;
+                int hole = k > 0 && k < rr->series.n &&
+                          rr->series.pts[k].t - rr->series.pts[k - 1].t > 1.5;
+                if (hole && np) {
+                    if (np > 1)
+                        dl_polyline(dl, "series", pts, np, chart_color(f->tpl, rr->color), 1.6,
+                                    rr->failed ? DL_DASHED : DL_SOLID);
+                    else
+                        dl_circle(dl, "point", pts[0], pts[1], 1.6,
+                                  chart_color(f->tpl, rr->color), DL_NONE, 0);
+                    np = 0;
+                }
                 if (k < rr->series.n && run_has(v)) {
                     pts[2 * np] = x0 + (rr->series.pts[k].t - xbase) * xs;
                     pts[2 * np + 1] = panels[p].bottom - v * ys;
@@ -810,7 +890,7 @@ static void layout_timeline(struct frame *f)
     free(xl);
     dl_text(dl, "axis-title", (x0 + x1) / 2, label_y + ts * 1.5,
             template_label(f->tpl, "axis_time"), FONT_SANS, ts, th->text, DL_MIDDLE);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i <= n; i++)
         buf_free(&labels[i]);
     free(labels);
     free(e);

@@ -168,8 +168,19 @@ static char *relative_to(const char *from, const char *target)
     return buf_detach(&b, NULL);
 }
 
+/* Creates the directory an output file goes into, when missing. */
+static int make_parent(const char *path)
+{
+    char *dir = dir_of(path);
+    int rc = strcmp(dir, ".") == 0 || strcmp(dir, "/") == 0 ? 0 : make_dir(dir);
+    free(dir);
+    return rc;
+}
+
 static int write_file_with(const char *path, int (*fn)(FILE *, void *), void *arg)
 {
+    if (strcmp(path, "-") != 0 && make_parent(path) < 0)
+        return -1;
     FILE *fp = strcmp(path, "-") == 0 ? stdout : fopen(path, "w");
     if (!fp)
         return error_errno("cannot write %s", path);
@@ -369,14 +380,10 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
         goto out;
     }
 
-    /* Which runs: as selected, else the newest campaign. */
+    /* Which runs: as selected, else the newest campaign (else all: runs
+     * imported without a campaign). */
     if (!selection_narrowed(&sel)) {
         newest = store_newest_campaign(ctx->st);
-        if (!newest) {
-            error("report: the database holds no runs of a campaign (%s); import some first, "
-                  "or choose runs with --id", store_path(ctx->st));
-            goto out;
-        }
         sel.f.campaign = newest;
     }
     size_t n;
@@ -387,7 +394,7 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
     if (n == 0) {
         free(runs);
         runs = NULL;
-        error("report: no run matches");
+        error("report: no run matches%s", store_count_runs(ctx->st) ? "" : " (the database is empty)");
         goto out;
     }
     if (report_build(&o.ro, runs, n, &rep) < 0) {
@@ -425,7 +432,7 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
         free(metric);
         struct paint_pdf_info info = {title, o.info.author ? o.info.author : tpl->author,
                                       rep->campaigns};
-        if (paint_pdf(deck.pages, deck.n, o.pdf, &info) < 0)
+        if (make_parent(o.pdf) < 0 || paint_pdf(deck.pages, deck.n, o.pdf, &info) < 0)
             goto out;
         note("wrote %s (%zu pages)", o.pdf, deck.n);
     }

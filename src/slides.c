@@ -276,7 +276,7 @@ static void kv_box(struct deck_ctx *c, struct dlist *dl, double x, double y, dou
                    const char *heading, struct kv *kv, size_t n)
 {
     const struct tpl_theme *th = c->th;
-    double hs = th->body + 2, ts = th->body - 1;
+    double hs = th->body + 3, ts = th->body;
     double bottom = y + h;
     dl_rect(dl, "box-rule", x, y, w, 1.2, th->grid, DL_NONE, 0);
     y += 8 + font_ascent(c->fs, FONT_BOLD, hs);

@@ -100,8 +100,9 @@ static int flush_run(struct golden *g)
     snprintf(raw, sizeof raw, "%s synthetic run %d of %s\n", g->run->tool, g->nsynth,
              g->case_path);
     sha256_hex(raw, strlen(raw), sha);
-    struct store_source src = {sha, "synthetic.txt", "synthetic", (long long)strlen(raw), 0,
-                               raw, strlen(raw)};
+    struct store_source src = {.sha256 = sha, .file_name = "synthetic.txt",
+                               .format = "synthetic", .size_bytes = (long long)strlen(raw),
+                               .raw = raw, .raw_len = strlen(raw)};
     g->run->first_line = g->run->last_line = 1;
     int rc = store_begin(g->st) < 0 || store_source_add(g->st, &src, &source_id) < 0 ||
              store_run_add(g->st, source_id, 1, g->run, &g->meta, &run_id) < 0 ||
@@ -362,7 +363,7 @@ static int run_case(struct golden *g, const char *text, FILE *out)
             for (int i = 1; i < n; i++)
                 argv[i] = tok[i];
             argv[n] = NULL;
-            struct cmd_ctx ctx = {":memory:", g->st};
+            struct cmd_ctx ctx = {.db_path = ":memory:", .st = g->st};
             optind = 1;
             if (flush_run(g) < 0 || cmd_import(n, argv, &ctx) != EXIT_OK)
                 rc = error("%s: import failed", g->case_path);
