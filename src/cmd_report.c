@@ -403,6 +403,9 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
         goto out;
     }
     runs = NULL;
+    if (!chart_available(rep, CHART_BARS))
+        warning("report: no selected run printed %s: nothing to rank or chart",
+                rep->opts.metric.name);
 
     /* The table on the terminal, unless the CSV or the dump goes there. */
     int to_stdout = (o.csv && strcmp(o.csv, "-") == 0) || o.dump;
