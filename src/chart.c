@@ -360,7 +360,7 @@ static void layout_bars(struct frame *f)
     double x0 = pad + lw + 10, x1 = dl->w - pad;
 
     /* Room for the value labels right of the longest bar. */
-    double vmax = 0, vlab = 0;
+    double vmax = 0;
     char **vt = xcalloc(n ? n : 1, sizeof(char *));
     for (size_t r = 0; r < n; r++) {
         const struct report_row *row = &rep->rows[r];
@@ -379,8 +379,6 @@ static void layout_bars(struct frame *f)
         if (row->nruns > 1 && run_has(row->hi))
             end = row->hi;
         double need = dl_measure(dl, row->failed ? FONT_BOLD : FONT_SANS, rts - 1, vt[r]) + 8;
-        if (need > vlab)
-            vlab = need;
         if (end > 0 && (x1 - x0 - need) / end < scale)
             scale = (x1 - x0 - need) / end;
     }
