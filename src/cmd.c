@@ -18,6 +18,7 @@ const struct cmd commands[] = {
     {"tag", cmd_tag, CMD_DB | CMD_WRITES, "set or remove free tags on runs", cmd_tag_usage},
     {"delete", cmd_delete, CMD_DB | CMD_WRITES, "delete runs", cmd_delete_usage},
     {"percentile", cmd_percentile, CMD_DB, "any percentile of a run's stored distribution", cmd_percentile_usage},
+    {"report", cmd_report, CMD_DB, "compare runs: table, charts, Markdown, PDF slides", cmd_report_usage},
     {"help", cmd_help, 0, "help on a command, on metadata keys, or on formats", cmd_help_usage},
     {NULL, NULL, 0, NULL, NULL},
 };

@@ -60,6 +60,7 @@ int cmd_tag(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_compare(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_delete(int argc, char **argv, struct cmd_ctx *ctx);
 int cmd_export(int argc, char **argv, struct cmd_ctx *ctx);
+int cmd_report(int argc, char **argv, struct cmd_ctx *ctx);
 
 extern const char cmd_help_usage[];
 extern const char cmd_import_usage[];
@@ -73,6 +74,7 @@ extern const char cmd_tag_usage[];
 extern const char cmd_compare_usage[];
 extern const char cmd_delete_usage[];
 extern const char cmd_export_usage[];
+extern const char cmd_report_usage[];
 
 /* Prints "usage: ..." of cmd to stderr and returns EXIT_USAGE. */
 int cmd_usage_error(const struct cmd *c, const char *fmt, ...) BENCHDB_PRINTF(2, 3);
