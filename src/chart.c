@@ -324,7 +324,12 @@ static char *bar_value_text(struct frame *f, const struct report_row *row)
             snprintf(n, sizeof n, "%zu", row->nvalues);
             const char *vars[] = {"n", n, NULL};
             char *of = template_text(f->tpl, "runs_of", vars);
-            buf_printf(&b, " (%s)", of);
+            buf_printf(&b, " (%s", of);
+            if (run_has(row->cv))
+                buf_printf(&b, ", \xc2\xb1%.1f%%", row->cv * 100);
+            if (row->noisy)
+                buf_printf(&b, ", %s", template_label(f->tpl, "noisy"));
+            buf_adds(&b, ")");
             free(of);
         }
     }

@@ -37,10 +37,17 @@ const char cmd_report_usage[] =
     "What to compare:\n"
     "  --metric NAME      rps (default), requests, p50, p90, p95, p99, p99.9 (any\n"
     "                     pN), median, avg, min, max, stdev, failed\n"
-    "  --by KEY           one row per KEY instead of per run (its value: the median\n"
-    "                     of its runs): label, framework, server, stack, language,\n"
+    "  --by KEY           how runs make rows. Default: series -- repeated runs of one\n"
+    "                     configuration (label, stack, scenario, host, load) are one\n"
+    "                     row: the median, min-max whiskers, and \"noisy\" when their\n"
+    "                     coefficient of variation is above 5%. run: one row per run.\n"
+    "                     Or one row per label, framework, server, stack, language,\n"
     "                     serializer, event_loop, scenario, campaign, tool, host,\n"
     "                     tag:KEY\n"
+    "  --strict           refuse runs not made under the same conditions (same\n"
+    "                     server hardware, load tool and parameters, scenario);\n"
+    "                     without it the differences are named on the terminal, in\n"
+    "                     the tables and on the slides\n"
     "  --order HOW        best (default: best first), worst, run (run ids), label\n"
     "  --baseline LABEL   also compare every row with this one\n"
     "\n"
@@ -81,10 +88,12 @@ enum {
     OPT_DATE,
     OPT_SCALE,
     OPT_DUMP,
+    OPT_STRICT,
 };
 
 struct report_cli {
     struct report_opts ro;
+    int strict;
     const char *pdf, *png, *svg, *md, *csv, *template;
     struct slides_info info;
     double scale;
@@ -231,6 +240,7 @@ static int parse_options(int argc, char **argv, struct cmd_ctx *ctx, struct sele
         {"date", required_argument, NULL, OPT_DATE},
         {"scale", required_argument, NULL, OPT_SCALE},
         {"dump", optional_argument, NULL, OPT_DUMP},
+        {"strict", no_argument, NULL, OPT_STRICT},
         {NULL, 0, NULL, 0},
     };
     int c;
@@ -312,6 +322,9 @@ static int parse_options(int argc, char **argv, struct cmd_ctx *ctx, struct sele
                                        optarg);
             break;
         }
+        case OPT_STRICT:
+            o->strict = 1;
+            break;
         case OPT_DUMP:
             if (optarg && strcmp(optarg, "pages") != 0)
                 return cmd_usage_error(self, "report: --dump=%s: only --dump=pages", optarg);
@@ -409,6 +422,14 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
         goto out;
     }
     runs = NULL;
+    if (rep->nwarnings && o.strict) {
+        for (size_t i = 0; i < rep->nwarnings; i++)
+            error("report --strict: %s", rep->warnings[i]);
+        rc = EXIT_FAIL;
+        goto out;
+    }
+    for (size_t i = 0; i < rep->nwarnings; i++)
+        warning("runs not made under the same conditions: %s", rep->warnings[i]);
     if (!chart_available(rep, CHART_BARS))
         warning("report: no selected run printed %s: nothing to rank or chart",
                 rep->opts.metric.name);

@@ -61,9 +61,15 @@ static void row_cells(const struct report *rep, const struct template *tpl,
         snprintf(cells[RENDER_COL_RANK], RENDER_CELL, "-");
     snprintf(cells[RENDER_COL_LABEL], RENDER_CELL, "%s", row->label);
     render_value(cells[RENDER_COL_VALUE], RENDER_CELL, &rep->opts.metric, row->value);
-    if (row->nruns > 1 && row->nvalues > 1)
-        snprintf(cells[RENDER_COL_VALUE] + strlen(cells[RENDER_COL_VALUE]), RENDER_CELL - strlen(cells[RENDER_COL_VALUE]),
-                 " (n=%zu)", row->nvalues);
+    if (row->nruns > 1 && row->nvalues > 1) {
+        size_t used = strlen(cells[RENDER_COL_VALUE]);
+        if (run_has(row->cv))
+            snprintf(cells[RENDER_COL_VALUE] + used, RENDER_CELL - used, " (n=%zu, \xc2\xb1%.1f%%%s%s)",
+                     row->nvalues, row->cv * 100, row->noisy ? " " : "",
+                     row->noisy ? template_label(tpl, "noisy") : "");
+        else
+            snprintf(cells[RENDER_COL_VALUE] + used, RENDER_CELL - used, " (n=%zu)", row->nvalues);
+    }
     const double ch[3] = {row->vs_prev, row->vs_best, row->vs_base};
     for (int i = 0; i < 3; i++) {
         if (row->rank && run_has(ch[i]))
@@ -155,6 +161,11 @@ int render_table_text(FILE *fp, const struct report *rep, const struct template 
             line.data[--line.len] = '\0';
         fprintf(fp, "%s\n", buf_str(&line));
     }
+    if (rep->nwarnings) {
+        fprintf(fp, "\n%s\n", template_label(tpl, "conditions_differ"));
+        for (size_t i = 0; i < rep->nwarnings; i++)
+            fprintf(fp, "  - %s\n", rep->warnings[i]);
+    }
     buf_free(&line);
     free(cells);
     return check(fp);
@@ -193,6 +204,11 @@ int render_table_md(FILE *fp, const struct report *rep, const struct template *t
                 md_cell(fp, cells[c], rep->rows[r].failed && c == RENDER_COL_FAILED);
         fputc('\n', fp);
     }
+    if (rep->nwarnings) {
+        fprintf(fp, "\n> **%s**\n", template_label(tpl, "conditions_differ"));
+        for (size_t i = 0; i < rep->nwarnings; i++)
+            fprintf(fp, "> - %s\n", rep->warnings[i]);
+    }
     return check(fp);
 }
 
@@ -222,7 +238,7 @@ static void csv_num(FILE *fp, double v)
 int render_table_csv(FILE *fp, const struct report *rep)
 {
     fprintf(fp, "rank,label,metric,value,vs_previous_pct,vs_best_pct,vs_baseline_pct,"
-                "failed_pct,state,runs,run_ids\n");
+                "failed_pct,state,runs,run_ids,min,max,cv,noisy\n");
     for (size_t r = 0; r < rep->nrows; r++) {
         const struct report_row *row = &rep->rows[r];
         if (row->rank)
@@ -244,7 +260,10 @@ int render_table_csv(FILE *fp, const struct report *rep)
         csv_text(fp, list);
         free(list);
         free(ids);
-        fputc('\n', fp);
+        csv_num(fp, row->lo);
+        csv_num(fp, row->hi);
+        csv_num(fp, row->cv);
+        fprintf(fp, ",%d\n", row->noisy);
     }
     return check(fp);
 }

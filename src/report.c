@@ -7,8 +7,10 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "compat.h"
 #include "diag.h"
 #include "parse.h"
+#include "stats.h"
 #include "units.h"
 
 /* --- metrics ------------------------------------------------------------ */
@@ -206,14 +208,15 @@ out:
 /* --- grouping keys ------------------------------------------------------- */
 
 static const char *const by_keys[] = {
-    "run", "label", "framework", "server", "stack", "language", "serializer", "event_loop",
+    "series", "run", "label", "framework", "server", "stack", "language", "serializer", "event_loop",
     "scenario", "campaign", "tool", "host", NULL,
 };
 
 const char *report_by_names(void)
 {
-    return "run, label, framework, server, stack (framework + server), language, serializer, "
-           "event_loop, scenario, campaign, tool, host, tag:KEY";
+    return "series (the default: repeated runs of one configuration), run, label, framework, "
+           "server, stack (framework + server), language, serializer, event_loop, scenario, "
+           "campaign, tool, host, tag:KEY";
 }
 
 int report_by_check(const char *by)
@@ -224,6 +227,28 @@ int report_by_check(const char *by)
         if (strcmp(by, by_keys[i]) == 0)
             return 0;
     return -1;
+}
+
+/* The series a run belongs to: the same definition as the series_key of
+ * the `summary` view (schema/003_series.sql): campaign, label, stack,
+ * scenario, server host, tool, connections (else VUs), threads, target
+ * rate. The caller frees. */
+static char *series_key(const struct report_run *rr)
+{
+    const struct stored_run *sr = &rr->sr;
+    const struct run *r = sr->run;
+    char *stack, *host, a[64], b[64], c[64];
+    struct buf k = BUF_INIT;
+    meta_stack_identity(&sr->meta.stack, &stack);
+    meta_host_identity(&sr->meta.host, &host);
+    buf_printf(&k, "%s\x1e%s\x1e%s\x1e%s\x1e%s\x1e%s\x1e%s\x1e%s\x1e%s",
+               sr->campaign ? sr->campaign : "", sr->label, stack,
+               sr->scenario ? sr->scenario : "", host, r->tool,
+               units_format(a, sizeof a, run_has(r->connections) ? r->connections : r->vus_max),
+               units_format(b, sizeof b, r->threads), units_format(c, sizeof c, r->target_rate));
+    free(stack);
+    free(host);
+    return buf_detach(&k, NULL);
 }
 
 /* The run's value of grouping key `by`, or NULL when it has none. The
@@ -252,6 +277,8 @@ static char *by_value(const struct report_run *rr, const char *by)
         v = rr->sr.run->tool;
     else if (strcmp(by, "host") == 0)
         v = m->host.name ? m->host.name : m->host.cpu_model;
+    else if (strcmp(by, "series") == 0)
+        return series_key(rr);
     else if (strcmp(by, "stack") == 0) {
         if (!m->stack.framework && !m->stack.server)
             return NULL;
@@ -271,18 +298,6 @@ static char *by_value(const struct report_run *rr, const char *by)
 }
 
 /* --- building ------------------------------------------------------------ */
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-static double median(double *v, size_t n)
-{
-    qsort(v, n, sizeof(double), cmp_double);
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 static int cmp_run_id(const void *a, const void *b)
 {
@@ -351,6 +366,40 @@ static void unique_labels(struct report *rep)
             buf_printf(&b, " (%s)", a->sr.scenario);
         else if (same)
             buf_printf(&b, " #%lld", (long long)a->sr.run_id);
+        a->label = buf_detach(&b, NULL);
+    }
+}
+
+/* Two series sharing a label are told apart by what differs between
+ * them: the scenario, the connections, the tool, else the first run id. */
+static void unique_row_labels(struct report *rep)
+{
+    for (size_t i = 0; i < rep->nrows; i++) {
+        struct report_row *a = &rep->rows[i];
+        const struct stored_run *ra = &rep->runs[a->runs[0]].sr;
+        int same = 0, scen = 0, conn = 0, tool = 0;
+        for (size_t k = 0; k < rep->nrows; k++) {
+            const struct stored_run *rb = &rep->runs[rep->rows[k].runs[0]].sr;
+            if (k == i || strcmp(ra->label, rb->label) != 0)
+                continue;
+            same = 1;
+            scen |= (ra->scenario && rb->scenario && strcmp(ra->scenario, rb->scenario) != 0);
+            conn |= ra->run->connections != rb->run->connections;
+            tool |= strcmp(ra->run->tool, rb->run->tool) != 0;
+        }
+        if (!same)
+            continue;
+        struct buf b = BUF_INIT;
+        char n[64];
+        if (scen)
+            buf_printf(&b, "%s (%s)", ra->label, ra->scenario);
+        else if (conn && run_has(ra->run->connections))
+            buf_printf(&b, "%s (%s conn.)", ra->label, units_format(n, sizeof n, ra->run->connections));
+        else if (tool)
+            buf_printf(&b, "%s (%s)", ra->label, ra->run->tool);
+        else
+            buf_printf(&b, "%s #%lld", ra->label, (long long)ra->run_id);
+        free(a->label);
         a->label = buf_detach(&b, NULL);
     }
 }
@@ -470,7 +519,8 @@ static void make_rows(struct report *rep)
 {
     char **keys = NULL;
     size_t nkeys = 0, capkeys = 0;
-    int by_run = !rep->by || strcmp(rep->by, "run") == 0;
+    int by_run = rep->by && strcmp(rep->by, "run") == 0;
+    int by_series = !rep->by || strcmp(rep->by, "series") == 0;
 
     rep->rows = xcalloc(rep->nruns ? rep->nruns : 1, sizeof(struct report_row));
     for (size_t i = 0; i < rep->nruns; i++) {
@@ -481,13 +531,14 @@ static void make_rows(struct report *rep)
             rep->rows[ri].label = xstrdup(rr->label);
             rep->rows[ri].color = rr->color;
         } else {
-            char *v = by_value(rr, rep->by);
+            char *v = by_value(rr, by_series ? "series" : rep->by);
             size_t before = nkeys;
             ri = (size_t)intern(&keys, &nkeys, &capkeys, v ? v : "(none)");
             if (nkeys > before) {
                 rep->nrows++;
-                rep->rows[ri].label = xstrdup(keys[ri]);
-                rep->rows[ri].color = (int)ri;
+                /* A series is named by its runs' label, in its stack's colour. */
+                rep->rows[ri].label = xstrdup(by_series ? rr->sr.label : keys[ri]);
+                rep->rows[ri].color = by_series ? rr->color : (int)ri;
             }
             free(v);
         }
@@ -495,9 +546,11 @@ static void make_rows(struct report *rep)
         row->runs = xrealloc(row->runs, (row->nruns + 1) * sizeof(size_t));
         row->runs[row->nruns++] = i;
     }
-    if (!by_run)
+    if (!by_run && !by_series)
         rep->ncolors = (int)nkeys;
     free_list(keys, nkeys);
+    if (by_series)
+        unique_row_labels(rep);
 
     /* Values: the median of the runs that did not fail and printed it. */
     for (size_t r = 0; r < rep->nrows; r++) {
@@ -519,10 +572,15 @@ static void make_rows(struct report *rep)
         }
         row->failed = nfailed == row->nruns;
         row->nvalues = nv;
+        row->cv = RUN_NA;
         if (nv) {
-            row->value = median(vals, nv);
-            row->lo = vals[0];
-            row->hi = vals[nv - 1];
+            struct stats_summary st;
+            stats_summarize(vals, nv, &st);
+            row->value = st.median;
+            row->lo = st.min;
+            row->hi = st.max;
+            row->cv = st.cv;
+            row->noisy = run_has(st.cv) && st.cv > 0.05;
         } else if (row->failed) {
             /* Shown (marked failed), never ranked: the value as printed. */
             row->value = rep->runs[row->runs[0]].value;
@@ -564,6 +622,16 @@ int report_build(const struct report_opts *o, struct report_run *runs, size_t n,
     assign_colors(rep);
     describe(rep);
     make_rows(rep);
+    {
+        struct compat cw;
+        struct stored_run **all = xcalloc(rep->nruns ? rep->nruns : 1, sizeof(*all));
+        for (size_t i = 0; i < rep->nruns; i++)
+            all[i] = &rep->runs[i].sr;
+        compat_check(&cw, all, rep->nruns);
+        free(all);
+        rep->warnings = cw.msgs; /* taken */
+        rep->nwarnings = cw.n;
+    }
 
     sort_rep = rep;
     qsort(rep->rows, rep->nrows, sizeof(struct report_row), cmp_rows);
@@ -638,6 +706,9 @@ void report_free(struct report *rep)
     free(rep->run_ids);
     free(rep->campaigns);
     free(rep->tools);
+    for (size_t i = 0; i < rep->nwarnings; i++)
+        free(rep->warnings[i]);
+    free(rep->warnings);
     free(rep);
 }
 

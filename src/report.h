@@ -96,7 +96,9 @@ enum report_order { REPORT_ORDER_METRIC, REPORT_ORDER_RUN, REPORT_ORDER_LABEL };
 
 struct report_opts {
     struct report_metric metric;
-    const char *by;       /* NULL or "run": one row per run; else a key, see report_by_names() */
+    const char *by;       /* NULL or "series": one row per series of repeated runs (the
+                           * default); "run": one row per run; else a key, see
+                           * report_by_names() */
     enum report_order order;
     int reverse;          /* ranked rows in the opposite order */
     const char *baseline; /* a row's label, or NULL */
@@ -113,6 +115,8 @@ struct report_row {
     size_t nvalues;       /* runs that gave the value (not failed, printed) */
     double value;         /* the median of those runs' values; NaN: none */
     double lo, hi;        /* their smallest and largest */
+    double cv;            /* their coefficient of variation; NaN below 2 values */
+    int noisy;            /* cv > 5%: the runs disagree too much to rank on */
     double failed_pct;    /* the highest failed_pct among its runs; NaN: none printed */
     int failed;           /* every run of the row failed */
     int rank;             /* 1, 2, ... for ranked rows; 0: not ranked */
@@ -132,6 +136,10 @@ struct report {
     char *run_ids;        /* "8-15" */
     char *campaigns;      /* "PiterPy 2023" (several: joined with ", ") */
     char *tools;          /* "k6 v0.45.0, wrk" */
+    /* Conditions that differ among the runs (compat.h): named on every
+     * table and chart slide, and printed on the terminal. */
+    char **warnings;
+    size_t nwarnings;
 };
 
 /* Builds the report of runs[0..n) (taken, see above). An unknown baseline

@@ -625,6 +625,24 @@ static void run_slide(struct deck_ctx *c, const struct tpl_slide *sl, const stru
 
 /* --- table ------------------------------------------------------------------ */
 
+/* Runs not made under the same conditions: one line above the footer,
+ * in the failure colour, on every table and chart slide. */
+static void conditions_note(struct deck_ctx *c, struct dlist *dl)
+{
+    const struct report *rep = c->rep;
+    if (!rep->nwarnings)
+        return;
+    struct buf b = BUF_INIT;
+    buf_printf(&b, "\xe2\x9a\xa0 %s ", template_label(c->tpl, "conditions_differ"));
+    for (size_t i = 0; i < rep->nwarnings; i++)
+        buf_printf(&b, "%s%s", i ? "; " : "", rep->warnings[i]);
+    char *fit = dl_fit(dl, FONT_SANS, c->th->small, buf_str(&b), SLIDE_W - 2 * MARGIN);
+    dl_text(dl, "conditions-differ", MARGIN, FOOTER_Y - 5, fit, FONT_SANS, c->th->small,
+            c->th->failed, DL_START);
+    free(fit);
+    buf_free(&b);
+}
+
 static void table_slides(struct deck_ctx *c, const char *title)
 {
     const struct report *rep = c->rep;
@@ -713,6 +731,7 @@ static void table_slides(struct deck_ctx *c, const char *title)
         }
         dl_line(dl, "table-rule", MARGIN, y + rowh * (double)(rows + 1), SLIDE_W - MARGIN,
                 y + rowh * (double)(rows + 1), th->grid, 1, DL_SOLID);
+        conditions_note(c, dl);
     }
     free(footer);
     free(cells);
@@ -730,6 +749,7 @@ static void chart_slide(struct deck_ctx *c, enum chart_kind k, const struct dlis
     buf_free(&plan);
     free(footer);
     dl_append(dl, chart, SLIDE_CHART_X, SLIDE_CHART_Y);
+    conditions_note(c, dl);
     free(title);
 }
 

@@ -70,4 +70,28 @@ expect_rc 1 "--strict"
 bdb compare A nosuch
 expect_rc 1 "a side that matches nothing"
 expect_match "$ERR" "nosuch matches no run" "says so"
+
+# Reports rank series by their median, with min-max and a noisy mark, and
+# name differing conditions in the table, the Markdown and on the slides.
+bdb report --campaign rep --csv -
+expect_rc 0 "report of repeated runs"
+csv=$OUT
+row_csv() { printf '%s\n' "$csv" | awk -F, -v l="$1" '$2 == l'; }
+expect_match "$(row_csv B)" '^1,B,rps,110,.*,2,"6, 7",100,120,0\.128564[0-9]*,1$' "series B: median 110, 100-120, noisy"
+expect_match "$(row_csv 'A (10 conn.)')" '^2,A \(10 conn\.\),rps,102,.*,6,"1-5, 14",98,104,0\.02566[0-9]*,0$' \
+    "series A: median of its 5 good runs (6 with the failed one), 98-104"
+expect_match "$(row_csv 'A (20 conn.)')" "^4,A \(20 conn\.\),rps,50," "the other A configuration is its own row"
+expect_match "$ERR" "warning: runs not made under the same conditions: connections differs" "terminal warning"
+bdb report --campaign rep --md report.md --pdf report.pdf
+expect_match "$(cat report.md)" "> \*\*Runs not made under the same conditions:\*\*" "Markdown names the differences"
+expect_match "$(cat report.md)" "110 \(n=2, ±12\.9% noisy\)" "Markdown marks the noisy series"
+slides=$(pdftotext report.pdf - 2>/dev/null)
+expect_match "$slides" "Runs not made under the same conditions: connections differs" "the slides name the differences"
+expect_match "$slides" "median of 2 runs, ±12\.9%, noisy" "the chart marks the noisy series"
+bdb report --campaign rep --strict
+expect_rc 1 "report --strict refuses differing conditions"
+bdb report --campaign rep --where connections=10 --strict --csv -
+expect_rc 0 "report --strict of comparable runs"
+bdb report --campaign rep --by run --csv -
+expect_eq "$(printf '%s\n' "$OUT" | tail -n +2 | wc -l)" 14 "--by run: one row per run"
 finish
