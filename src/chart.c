@@ -54,6 +54,8 @@ char *chart_metric_label(const struct template *tpl, const struct report_metric 
         [RM_RPS] = "metric_rps", [RM_REQUESTS] = "metric_requests",
         [RM_LATENCY] = "metric_latency", [RM_AVG] = "metric_avg", [RM_MIN] = "metric_min",
         [RM_MAX] = "metric_max", [RM_STDEV] = "metric_stdev", [RM_FAILED] = "metric_failed",
+        [RM_RPS_PER_VCPU] = "metric_rps_per_vcpu", [RM_TAIL] = "metric_tail_ratio",
+        [RM_RATE_ACHIEVED] = "metric_rate_achieved",
     };
     char p[32];
     snprintf(p, sizeof p, "%s", m->what == RM_LATENCY ? m->name + 1 : "");

@@ -28,7 +28,8 @@ const char cmd_compare_usage[] =
     "`summary` (compare granian gunicorn --by server). The selection options\n"
     "narrow both sides (--scenario, --where, --tag ...).\n"
     "\n"
-    "For each metric (requests/s, latency avg/p50/p90/p95/p99/max, failed %)\n"
+    "For each metric (requests/s, latency avg/p50/p90/p95/p99/max, failed %,\n"
+    "requests/s per vCPU, tail ratio p99/p50, rate achieved against the target)\n"
     "it prints the median of each side, the change from A to B in percent and\n"
     "whether that is better or worse. With at least 3 runs on each side it runs\n"
     "the Mann-Whitney U test and prints ~ where the difference is not\n"
@@ -53,17 +54,31 @@ struct metric {
     const char *name;  /* table name */
     const char *unit;  /* printed after values */
     int higher_better;
-    double (*get)(const struct run *r);
+    double (*get)(const struct stored_run *sr);
 };
 
-static double m_rps(const struct run *r) { return r->rps; }
-static double m_avg(const struct run *r) { return r->lat_avg; }
-static double m_p50(const struct run *r) { return run_has(run_latency_pct(r, 50)) ? run_latency_pct(r, 50) : r->lat_med; }
-static double m_p90(const struct run *r) { return run_latency_pct(r, 90); }
-static double m_p95(const struct run *r) { return run_latency_pct(r, 95); }
-static double m_p99(const struct run *r) { return run_latency_pct(r, 99); }
-static double m_max(const struct run *r) { return r->lat_max; }
-static double m_failed(const struct run *r) { return r->failed_pct; }
+static double m_rps(const struct stored_run *sr) { const struct run *r = sr->run; return r->rps; }
+static double m_avg(const struct stored_run *sr) { const struct run *r = sr->run; return r->lat_avg; }
+static double m_p50(const struct stored_run *sr) { const struct run *r = sr->run; return run_has(run_latency_pct(r, 50)) ? run_latency_pct(r, 50) : r->lat_med; }
+static double m_p90(const struct stored_run *sr) { const struct run *r = sr->run; return run_latency_pct(r, 90); }
+static double m_p95(const struct stored_run *sr) { const struct run *r = sr->run; return run_latency_pct(r, 95); }
+static double m_p99(const struct stored_run *sr) { const struct run *r = sr->run; return run_latency_pct(r, 99); }
+static double m_max(const struct stored_run *sr) { const struct run *r = sr->run; return r->lat_max; }
+static double m_failed(const struct stored_run *sr) { const struct run *r = sr->run; return r->failed_pct; }
+
+static double m_per_vcpu(const struct stored_run *sr)
+{
+    return sr->meta.host.vcpus > 0 ? sr->run->rps / sr->meta.host.vcpus : RUN_NA;
+}
+static double m_tail(const struct stored_run *sr)
+{
+    double p50 = run_latency_pct(sr->run, 50), p99 = run_latency_pct(sr->run, 99);
+    return run_has(p50) && run_has(p99) && p50 != 0 ? p99 / p50 : RUN_NA;
+}
+static double m_rate(const struct stored_run *sr)
+{
+    return sr->run->target_rate > 0 ? 100.0 * sr->run->rps / sr->run->target_rate : RUN_NA;
+}
 
 static const struct metric metrics[] = {
     {"rps", "requests/s", "", 1, m_rps},
@@ -74,6 +89,9 @@ static const struct metric metrics[] = {
     {"latency_p99_ms", "latency p99", " ms", 0, m_p99},
     {"latency_max_ms", "latency max", " ms", 0, m_max},
     {"failed_pct", "failed", " %", 0, m_failed},
+    {"rps_per_vcpu", "rps per vCPU", "", 1, m_per_vcpu},
+    {"tail_ratio", "tail p99/p50", "", 0, m_tail},
+    {"rate_achieved_pct", "rate achieved", " %", 1, m_rate},
 };
 #define NMETRICS (sizeof metrics / sizeof metrics[0])
 
@@ -235,10 +253,10 @@ static void compute(const struct side *a, const struct side *b, double alpha, st
         r->m = &metrics[k];
         for (size_t i = 0; i < a->n; i++)
             if (a->runs[i].run->state != RUN_STATE_FAILED)
-                va[na++] = r->m->get(a->runs[i].run);
+                va[na++] = r->m->get(&a->runs[i]);
         for (size_t i = 0; i < b->n; i++)
             if (b->runs[i].run->state != RUN_STATE_FAILED)
-                vb[nb++] = r->m->get(b->runs[i].run);
+                vb[nb++] = r->m->get(&b->runs[i]);
         stats_summarize(va, na, &r->a);
         stats_summarize(vb, nb, &r->b);
         r->change = (double)NAN;

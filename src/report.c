@@ -28,12 +28,16 @@ static const struct {
     {"max", RM_MAX, HUMAN_MS, 0},
     {"stdev", RM_STDEV, HUMAN_MS, 0},
     {"failed", RM_FAILED, HUMAN_PERCENT, 0},
+    {"rps_per_vcpu", RM_RPS_PER_VCPU, HUMAN_COUNT, 1},
+    {"tail_ratio", RM_TAIL, HUMAN_COUNT, 0},
+    {"rate_achieved", RM_RATE_ACHIEVED, HUMAN_PERCENT, 1},
 };
 
 const char *report_metric_names(void)
 {
     return "rps, requests, p50, p75, p90, p95, p99, p99.9 (any pN), median, avg, min, max, "
-           "stdev, failed";
+           "stdev, failed, rps_per_vcpu, tail_ratio (p99/p50), rate_achieved (% of the "
+           "target rate)";
 }
 
 int report_metric_parse(const char *text, struct report_metric *m)
@@ -67,8 +71,10 @@ int report_metric_parse(const char *text, struct report_metric *m)
     return 0;
 }
 
-double report_metric_value(const struct report_metric *m, const struct run *r)
+double report_metric_value(const struct report_metric *m, const struct stored_run *sr)
 {
+    const struct run *r = sr->run;
+    double p50, p99;
     switch (m->what) {
     case RM_RPS:
         return r->rps;
@@ -88,6 +94,15 @@ double report_metric_value(const struct report_metric *m, const struct run *r)
         return r->lat_stdev;
     case RM_FAILED:
         return r->failed_pct;
+    case RM_RPS_PER_VCPU:
+        /* the same columns as summary's rps_per_vcpu, tail_ratio, rate_achieved_pct */
+        return sr->meta.host.vcpus > 0 ? r->rps / sr->meta.host.vcpus : RUN_NA;
+    case RM_TAIL:
+        p50 = run_latency_pct(r, 50);
+        p99 = run_latency_pct(r, 99);
+        return run_has(p50) && run_has(p99) && p50 != 0 ? p99 / p50 : RUN_NA;
+    case RM_RATE_ACHIEVED:
+        return r->target_rate > 0 ? 100.0 * r->rps / r->target_rate : RUN_NA;
     }
     return RUN_NA;
 }
@@ -616,7 +631,7 @@ int report_build(const struct report_opts *o, struct report_run *runs, size_t n,
     for (size_t i = 0; i < rep->nruns; i++) {
         struct report_run *rr = &rep->runs[i];
         rr->failed = rr->sr.run->state == RUN_STATE_FAILED;
-        rr->value = report_metric_value(&rep->opts.metric, rr->sr.run);
+        rr->value = report_metric_value(&rep->opts.metric, &rr->sr);
     }
     unique_labels(rep);
     assign_colors(rep);

@@ -28,6 +28,9 @@ enum report_what {
     RM_LATENCY,  /* a percentile of the run's headline latency */
     RM_AVG, RM_MIN, RM_MAX, RM_STDEV, /* latency statistics */
     RM_FAILED,   /* failed requests in percent */
+    RM_RPS_PER_VCPU, /* requests per second per vCPU of the server host */
+    RM_TAIL,     /* tail ratio: latency p99 / p50 */
+    RM_RATE_ACHIEVED, /* requests/s against the rate asked for, percent */
 };
 
 struct report_metric {
@@ -44,7 +47,7 @@ int report_metric_parse(const char *text, struct report_metric *m);
 /* For messages: the names report_metric_parse() takes. */
 const char *report_metric_names(void);
 /* The metric's value for one run; NaN when the output did not print it. */
-double report_metric_value(const struct report_metric *m, const struct run *r);
+double report_metric_value(const struct report_metric *m, const struct stored_run *sr);
 
 /* One second of a run's time series, as the over-time chart draws it. */
 struct report_point {
