@@ -2,11 +2,13 @@
  * format detection. */
 #include "parse.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+#include "units.h"
 
 /* --- cleaning -------------------------------------------------------- */
 
@@ -224,6 +226,35 @@ int parse_fail(struct parse_result *pr, int line, const char *fmt, ...)
     return -1;
 }
 
+/* A count the database keeps as an integer: absent, or whole and within
+ * 64 bits. */
+static int count_ok(double v)
+{
+    return !run_has(v) || (fabs(v) < 9.2e18 && v == floor(v));
+}
+
+/* The first count of r that could not be a count, or NULL. */
+static const char *bad_count(const struct run *r, double *value)
+{
+    const struct { const char *name; double v; } heads[] = {
+        {"requests", r->requests},     {"failed requests", r->failed_requests},
+        {"iterations", r->iterations}, {"vus", r->vus},
+        {"vus_max", r->vus_max},       {"threads", r->threads},
+        {"connections", r->connections}, {"non-2xx responses", r->non2xx},
+        {"checks passed", r->checks_passed}, {"checks failed", r->checks_failed},
+    };
+    for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
+        if (!count_ok(heads[i].v))
+            return *value = heads[i].v, heads[i].name;
+    for (size_t i = 0; i < r->ncounts; i++)
+        if (!count_ok(r->counts[i].count))
+            return *value = r->counts[i].count, "a counted row";
+    for (size_t i = 0; i < r->nbuckets; i++)
+        if (!count_ok(r->buckets[i].count))
+            return *value = r->buckets[i].count, "a histogram bucket";
+    return NULL;
+}
+
 int parse_check(struct parse_result *pr)
 {
     if (pr->err[0])
@@ -232,8 +263,15 @@ int parse_check(struct parse_result *pr)
         return parse_fail(pr, 0, "no complete load-test output found");
     for (size_t i = 0; i < pr->nruns; i++) {
         const struct run *r = pr->runs[i];
+        double v;
+        const char *what;
         if (r->conflict)
             return parse_fail(pr, r->first_line, "%s", r->conflict);
+        if ((what = bad_count(r, &v)) != NULL) {
+            char tmp[64];
+            return parse_fail(pr, r->first_line, "%s %s is not a whole number within 64 bits",
+                              what, units_format(tmp, sizeof tmp, v));
+        }
         if (!run_has(r->requests) && !run_has(r->rps))
             return parse_fail(pr, r->first_line,
                               "%s output without a request count or a request rate",
