@@ -63,7 +63,8 @@
  * before the line saying what went wrong (or measured nothing at all).
  * Failures are derived only from a whole output. An output of completed
  * requests cut right before its errors line cannot be told from one
- * without errors.
+ * without errors. autocannon prints --json on one line: a result cut
+ * short does not close, and the file is refused.
  *
  * The --json result: url, connections, pipelining, workers, duration (s),
  * samples, sampleInt, start, finish, errors, timeouts, mismatches, non2xx,

@@ -48,7 +48,8 @@
  * Cut short: bombardier always prints "Throughput" last; a text output
  * without it is incomplete (this wins over failed). requests, non2xx and
  * the failures are derived only once the second codes line ("others - N",
- * "errored - N") was read: the classes are then all known. */
+ * "errored - N") was read: the classes are then all known. A JSON report
+ * cut short does not close: the file is refused. */
 #include <stdlib.h>
 #include <string.h>
 

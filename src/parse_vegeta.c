@@ -58,7 +58,8 @@
  * other line. A report without that end is incomplete (which wins over
  * failed); its failures are not derived without the Status Codes row.
  * Several transport errors for code 0 cannot be told from fewer: a cut
- * among those lines is not seen.
+ * among those lines is not seen; nor can -type=hist rows. A JSON report
+ * cut short does not close: the file is refused.
  *
  * Runs: each "Requests" row opens one; a blank line, a code fence or the
  * next "Requests" row ends it. Report rows outside a run (a stray "Status
