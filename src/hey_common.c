@@ -649,13 +649,15 @@ int hey_text_parse(const struct text *t, struct parse_result *pr, const struct h
 
     for (size_t i = 0; i < t->n; i++) {
         const struct line *l = &t->lines[i];
-        /* any line after the status rows shows they ended */
-        if (hs.run && hs.sec == S_STATUS && !(line_blank(l) && hs.status_rows == 0))
-            hs.status_closed = 1;
-        if (line_blank(l))
+        if (line_blank(l)) {
+            if (hs.run && hs.sec == S_STATUS && hs.status_rows > 0)
+                hs.status_closed = 1; /* a line after the status rows: they ended */
             continue;
+        }
         int h = header_of(l);
         if (h >= 0) {
+            if (hs.run && hs.sec == S_STATUS)
+                hs.status_closed = 1;
             if (hs.run && hs.seen[h]) {
                 finish(&hs, pr);
                 last_end = i;
@@ -681,6 +683,8 @@ int hey_text_parse(const struct text *t, struct parse_result *pr, const struct h
             hs.run->last_line = l->no;
             continue;
         }
+        if (hs.sec == S_STATUS)
+            hs.status_closed = 1;
         finish(&hs, pr); /* a line of something else: the output is over */
         last_end = i;
     }
