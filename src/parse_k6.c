@@ -153,6 +153,7 @@ struct k6_state {
     struct k6_group groups[MAXDEPTH]; /* legacy or v1 nested groups */
     size_t ngroups;
     long pending_check;    /* index of a ✗ check waiting for its ↳ line */
+    int pending_line;      /* ... and the line it was read on */
     double checks_total;   /* legacy "checks: N out of M": M */
     /* The last progress line: emitted with the run. */
     int have_progress;
@@ -415,8 +416,9 @@ static void finish(struct k6_state *k, struct parse_result *pr)
             r->checks_failed = k->checks_total - r->checks_passed;
         if (seen_before(k, "http_req_duration"))
             run_set(&r->latency_metric, "http_req_duration");
-        if (k->pending_check >= 0 && (size_t)k->pending_check == r->nchecks - 1) {
-            /* a failed check cut before its "↳ N% — ✓ x / ✗ y" line */
+        if (k->pending_check >= 0 && (size_t)k->pending_check == r->nchecks - 1 &&
+            k->pending_line == r->last_line) {
+            /* the last line: a failed check cut before its "↳ N% — ✓ x / ✗ y" */
             struct run_check *c = &r->checks[--r->nchecks];
             free(c->name);
             free(c->group);
@@ -1133,6 +1135,7 @@ static int check_line(struct k6_state *k, const struct line *l, const char *s,
     check_group(k, group, sizeof group);
     run_add_check(k->run, name, group, -1, ok ? 0 : -1);
     k->pending_check = ok ? -1 : (long)k->run->nchecks - 1;
+    k->pending_line = l->no;
     return 1;
 }
 
