@@ -31,7 +31,7 @@
  *
  * Cut short: wrk always prints Transfer/sec last (a Lua done() script
  * prints after it). A run without it is incomplete, and so is one whose
- * script JSON block never closes. Its failures are derived only when
+ * script JSON block (announced by a "JSON Output" line) never closes. Its failures are derived only when
  * Requests/sec was read: the Socket errors and Non-2xx lines, printed
  * only when non-zero, come before it, so their absence is known only
  * then. Lines a done() script prints after Transfer/sec have no end mark:
@@ -61,6 +61,7 @@ struct wrk_state {
     int after_rps;         /* Requests/sec was read: failures are known */
     int after_transfer;    /* past Transfer/sec: Lua done() territory */
     int after_blank;       /* ... and a blank line seen since */
+    int json_pending;      /* "JSON Output" was printed, its block not yet closed */
     struct buf json;       /* a JSON block printed by a Lua done() script */
     int json_depth;
     double socket_errors;  /* connect + read + write */
@@ -120,7 +121,7 @@ static void finish(struct wrk_state *ws, struct parse_result *pr)
         return;
     if (ws->script.len)
         run_add_param(r, "script_output", buf_str(&ws->script));
-    int complete = ws->after_transfer && ws->json_depth == 0;
+    int complete = ws->after_transfer && ws->json_depth == 0 && !ws->json_pending;
     buf_reset(&ws->script);
     buf_reset(&ws->json);
     ws->json_depth = 0;
@@ -380,7 +381,7 @@ static int wrk_parse(const struct text *t, struct parse_result *pr)
             finish(&ws, pr);
             ws.nheaders = 0;
             ws.in_dist = ws.in_script_pcts = ws.after_transfer = ws.after_blank = 0;
-            ws.after_rps = 0;
+            ws.after_rps = ws.json_pending = 0;
             ws.socket_errors = ws.timeouts = 0;
             ws.run = run_new("wrk", "wrk");
             ws.run->first_line = l->no;
@@ -498,6 +499,7 @@ static int wrk_parse(const struct text *t, struct parse_result *pr)
                     ws.json_depth += *c == '{' ? 1 : *c == '}' ? -1 : 0;
                 if (ws.json_depth <= 0) {
                     ws.json_depth = 0;
+                    ws.json_pending = 0;
                     script_json(&ws);
                 }
                 continue;
@@ -508,6 +510,7 @@ static int wrk_parse(const struct text *t, struct parse_result *pr)
             }
             if (strcmp(s, "JSON Output") == 0) {
                 ws.after_blank = 0; /* its block follows a blank line */
+                ws.json_pending = 1;
                 continue;
             }
             if (strspn(s, "-=.") == strlen(s))
