@@ -165,7 +165,8 @@ static int load_side(struct store *st, const struct selection *sel, const char *
     int64_t *ids = NULL;
     size_t nids = 0;
     int rc = -1;
-    memcpy(conds, sel->conds, sel->nconds * sizeof(*conds));
+    if (sel->nconds) /* sel->conds is NULL when there are none */
+        memcpy(conds, sel->conds, sel->nconds * sizeof(*conds));
     f.conds = conds;
     f.nconds = sel->nconds;
     struct store_cond extra = {0};
