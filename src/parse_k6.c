@@ -99,13 +99,14 @@
  * corpus' captures end with it. So a v1 summary is whole once the last
  * block read has its NETWORK data_sent line, the progress line was read
  * and, where SCENARIO blocks are printed and the header states the number
- * of scenarios, there are that many. A summary
- * that is not whole is incomplete (which wins over failed); every figure
- * k6 prints is on one line (a check's ↳ counts aside, taken with their
- * check), so its figures are kept. What cannot be told: a legacy summary
- * cut right after vus_max when metrics sorting after it follow, a v1
- * summary cut after a NETWORK section when BROWSER, GRPC or WEBSOCKET
- * sections or (full mode without a header) more blocks follow. */
+ * of scenarios, there are that many. A summary that is not whole is
+ * incomplete (which wins over failed). Every figure k6 prints is on one
+ * line, so its figures are kept; a failed check whose "↳ N% — ✓ x / ✗ y"
+ * line was cut off is dropped. What cannot be told: a legacy summary cut
+ * right after vus_max when metrics sorting after it follow, or when the
+ * capture prints the progress line after the summary; a v1 summary cut
+ * after a NETWORK section when BROWSER, GRPC or WEBSOCKET sections or
+ * (full mode without a header) more blocks follow. */
 #include <stdlib.h>
 #include <string.h>
 
