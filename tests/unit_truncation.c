@@ -57,17 +57,20 @@ static const char *const text_fixtures[] = {
     "bombardier/codesenberg_bombardier__issue28-p95-text.txt",
     "bombardier/codesenberg_bombardier__readme-old-format-errors.txt",
     "bombardier/tebeco_PocValidateRequestContentHash__windows-json-blank-p90-4xx.txt",
-    /* vegeta text and vegeta -type=json */
+    /* vegeta text and vegeta -type=json (which vegeta prints on one line) */
     "vegeta/chsfleury_JEPFaaS__old-format-5xx.txt",
     "vegeta/edwintcloud_cloudenterprise__old-json-404-no-min.json",
     /* autocannon (autocannon-json: the corpus holds no real --json output,
      * and autocannon prints it on one line, JSON.stringify(result): its only
      * line-boundary prefix is the whole output) */
     "autocannon/mcollina_autocannon__issue214-all-timeouts-maxsafeint.txt",
-    /* published tables */
-    "published/seed002__derived-wrk.md",
-    "published/seed002__derived-wrk.csv",
+    /* published tables: Markdown, CSV (here tab-separated) and aligned text
+     * from the seeds, and a Markdown table of real figures with more of
+     * Markdown's features (SOURCES.md: derived) */
+    "published/seed002__decay-table-and-chart.md",
+    "published/seed000__tab-latency-throughput.txt",
     "published/seed003__single-spaced-text-table.txt",
+    "published/seed002__derived-wrk.md",
 };
 
 static const char *const raw_fixtures[] = {
