@@ -13,7 +13,21 @@
  * line that is none of the layout's, ends it. A run that captured nothing
  * (a stray "Summary:" in prose) is dropped. The tool's command line, when
  * printed within four lines before the run, gives command, url and the
- * flags of the tool's table as params. */
+ * flags of the tool's table as params.
+ *
+ * Cut short. Both tools always print the status code distribution last
+ * but for the error distribution, which follows it only when a request
+ * got no response. Its rows are whole when a line follows them (hey
+ * prints a blank line after them; oha prints one only before its error
+ * distribution), or when their sum equals the response time histogram's
+ * (both count every response there, hey up to the million results its
+ * "Note:" line mentions). A status section without rows (every request
+ * failed) is whole only before an error distribution with rows. A run is
+ * whole when its status rows are, or when it holds error rows and no
+ * status section (old hey prints only the errors then). Error rows have
+ * no end mark: a cut between two of them, and an oha output cut before
+ * its error distribution, cannot be told. A run that is not whole is
+ * incomplete and nothing is derived from its rows (hey_counts.cut). */
 #include "hey_common.h"
 
 #include <stdlib.h>
@@ -263,6 +277,11 @@ struct hey_state {
     const char *metric;
     unsigned char seen[NHEADERS];
     struct hey_counts counts;
+    /* What tells whether the counts are whole (see "Cut short"). */
+    size_t status_rows, error_rows, hist_rows;
+    double status_sum, hist_sum;
+    int status_closed;          /* a line followed the status rows */
+    int hist_partial;           /* hey's "Note: Distributions are for first N" */
 };
 
 static void strip_quotes(struct tok *t)
@@ -331,6 +350,9 @@ static void begin(struct hey_state *hs, const struct text *t, size_t i, size_t l
     hs->metric = NULL;
     memset(hs->seen, 0, sizeof hs->seen);
     hey_counts_init(&hs->counts);
+    hs->status_rows = hs->error_rows = hs->hist_rows = 0;
+    hs->status_sum = hs->hist_sum = 0;
+    hs->status_closed = hs->hist_partial = 0;
     for (size_t k = i; k-- > last_end && k + 5 > i;) {
         const char *cmd;
         if (is_program(&t->lines[k], hs->tool->program, &cmd)) {
@@ -413,6 +435,16 @@ void hey_count_error(struct run *r, struct hey_counts *c, const struct hey_tool 
 
 void hey_counts_apply(struct run *r, const struct hey_counts *c, const struct hey_tool *tool)
 {
+    if (c->cut) {
+        if (run_has(c->success_pct))
+            r->failed_pct = failed_pct_of(c);
+        if (!c->timed) /* maybe nothing was timed: 0.0000 or NaN */
+            r->lat_min = r->lat_max = r->lat_avg = RUN_NA;
+        r->state = RUN_STATE_INCOMPLETE;
+        r->lat_med = run_percentile_get(r, "latency", 50);
+        run_set(&r->latency_metric, "latency");
+        return;
+    }
     int counted = c->has_status || c->has_errors;
     double failed = c->failures + (tool->status_failures ? c->bad_status : 0);
     /* the requests the failure share is taken of: oha leaves the
@@ -450,6 +482,16 @@ static void finish(struct hey_state *hs, struct parse_result *pr)
         run_free(r);
         return;
     }
+    int status_whole = hs->counts.has_status &&
+                       ((hs->status_rows > 0 &&
+                         (hs->status_closed || (hs->hist_rows > 0 && !hs->hist_partial &&
+                                                hs->hist_sum == hs->status_sum))) ||
+                        hs->error_rows > 0);
+    hs->counts.cut = !status_whole && !(!hs->counts.has_status && hs->error_rows > 0);
+    hs->counts.timed = hs->hist_sum > 0;
+    for (size_t i = 0; i < r->npcts; i++)
+        if (strcmp(r->pcts[i].metric, "latency") == 0 && r->pcts[i].value > 0)
+            hs->counts.timed = 1;
     hey_counts_apply(r, &hs->counts, hs->tool);
     parse_emit(pr, r);
 }
@@ -554,13 +596,19 @@ static int section_row(struct hey_state *hs, const struct line *l, struct parse_
 
     switch (hs->sec) {
     case S_SUMMARY:
-        if (str_starts(str_skip_blank(l->s), "Note:"))
-            return 1; /* hey: "Distributions are for first 1000000 results." */
+        if (str_starts(str_skip_blank(l->s), "Note:")) {
+            hs->hist_partial = 1; /* hey: "Distributions are for first 1000000 results." */
+            return 1;
+        }
         return summary_row(hs, l, pr);
     case S_HIST:
         if (!hist_row(l, &x, &y))
             return 0;
         run_add_bucket(hs->run, hs->metric, RUN_NA, x, y);
+        if (strcmp(hs->metric, "latency") == 0) {
+            hs->hist_rows++;
+            hs->hist_sum += y;
+        }
         return 1;
     case S_DIST:
         if (!dist_row(l, &x, &y, &vtext))
@@ -577,11 +625,14 @@ static int section_row(struct hey_state *hs, const struct line *l, struct parse_
         if (!status_row(l, code, sizeof code, &x, &tab))
             return 0;
         hey_count_status(hs->run, &hs->counts, code, x);
+        hs->status_rows++;
+        hs->status_sum += x;
         return 1;
     case S_ERRORS:
         if (!bracket_row(l, &in, &in_n, &rest, &tab) || !count_of(in, in_n, &x))
             return 0;
         hey_count_error(hs->run, &hs->counts, hs->tool, rest, x);
+        hs->error_rows++;
         return 1;
     case S_NONE:
         break;
@@ -598,10 +649,15 @@ int hey_text_parse(const struct text *t, struct parse_result *pr, const struct h
 
     for (size_t i = 0; i < t->n; i++) {
         const struct line *l = &t->lines[i];
-        if (line_blank(l))
+        if (line_blank(l)) {
+            if (hs.run && hs.sec == S_STATUS && hs.status_rows > 0)
+                hs.status_closed = 1; /* a line after the status rows: they ended */
             continue;
+        }
         int h = header_of(l);
         if (h >= 0) {
+            if (hs.run && hs.sec == S_STATUS)
+                hs.status_closed = 1;
             if (hs.run && hs.seen[h]) {
                 finish(&hs, pr);
                 last_end = i;
@@ -627,6 +683,8 @@ int hey_text_parse(const struct text *t, struct parse_result *pr, const struct h
             hs.run->last_line = l->no;
             continue;
         }
+        if (hs.sec == S_STATUS)
+            hs.status_closed = 1;
         finish(&hs, pr); /* a line of something else: the output is over */
         last_end = i;
     }

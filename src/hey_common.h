@@ -75,6 +75,10 @@ struct hey_counts {
     double success_pct;         /* a printed success rate (percent), or NaN */
     char success_text[32];      /* ... as printed: "100.00%", "1.0000" */
     int success_shift;          /* power of ten from that text to percent */
+    /* A text cut before its counts were whole (see hey_common.c): the run
+     * is incomplete and nothing is derived from the rows. */
+    int cut;
+    int timed;                  /* a histogram row or percentile shows a timed response */
 };
 
 void hey_counts_init(struct hey_counts *c);
@@ -87,7 +91,10 @@ void hey_count_status(struct run *r, struct hey_counts *c, const char *code, dou
 void hey_count_error(struct run *r, struct hey_counts *c, const struct hey_tool *tool,
                      const char *message, double n);
 /* Sets requests, failed_requests, failed_pct, non2xx, state, lat_med and
- * latency_metric of a finished run. */
+ * latency_metric of a finished run. A cut run gets only failed_pct from a
+ * printed success rate, its Slowest/Fastest/Average as headline times only
+ * when a histogram row or a percentile shows a timed response, and state
+ * incomplete. */
 void hey_counts_apply(struct run *r, const struct hey_counts *c, const struct hey_tool *tool);
 
 /* Parses every output in t (see parse_hey.c and parse_oha.c for the

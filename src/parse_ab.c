@@ -77,6 +77,17 @@
  * 2.4 does not count refused connections among complete requests). A run
  * with no complete request, or whose every request failed, is failed.
  *
+ * Cut short. ab's report ends with the percentage table, whose last row
+ * is " 100%  N (longest request)"; it prints that table only with more
+ * than one complete request and without -d, and the Connection Times
+ * table only with at least one. So a report is whole when it holds the
+ * 100% row; with -d in its command line, or exactly one complete request,
+ * the Connection Times "Total:" row (the WARNING lines ab may add after
+ * it have no end mark); with no complete request, "HTML transferred".
+ * A report without its end is incomplete. Its failures are derived only
+ * once "Total transferred" was read: the Failed breakdown, Write errors
+ * and Non-2xx lines, printed only when not zero, all come before it.
+ *
  * Runs: the banner, a progress line or the first report line opens a run;
  * a repeated report line starts the next one. A run that never reached its
  * report (ab aborted on "apr_socket_recv: Connection reset by peer (104)")
@@ -159,6 +170,8 @@ struct ab_state {
     size_t ncols;
     int in_times, in_pcts, in_rate;
     int have_breakdown;
+    int no_pcts;              /* -d in the command: no percentage table */
+    int total_row, longest;   /* the Total row, the 100% row were read */
     double failed_printed;
     double brk[4];            /* Connect, Receive, Length, Exceptions */
     size_t last_end;          /* lines before this index belong to earlier runs */
@@ -186,6 +199,36 @@ static void add_error(struct run *r, const char *kind, const char *msg)
     run_add_count(r, kind, msg, 1);
 }
 
+/* Whether a report holds its end (see "Cut short" above). */
+static int ab_whole(const struct ab_state *st, const struct run *r)
+{
+    if (!run_has(r->requests))
+        return 0;
+    if (r->requests == 0)
+        return (st->seen & (1u << F_HTML)) != 0;
+    if (r->requests == 1 || st->no_pcts)
+        return st->total_row;
+    return st->longest;
+}
+
+/* ab's -d (no percentage table) among the command's options: getopt
+ * flags may be grouped ("-kd"); letters after one that takes a value are
+ * that value. */
+static int flag_d(const char *cmd, size_t len)
+{
+    static const char flags[] = "lRhwiIdVkSq";
+    struct tok t[64];
+    size_t n = tok_split(cmd, len, t, 64);
+    for (size_t i = 1; i < n && i < 64; i++) {
+        if (t[i].n < 2 || t[i].s[0] != '-' || t[i].s[1] == '-')
+            continue;
+        for (size_t k = 1; k < t[i].n && memchr(flags, t[i].s[k], sizeof flags - 1); k++)
+            if (t[i].s[k] == 'd')
+                return 1;
+    }
+    return 0;
+}
+
 static void ab_finish(struct ab_state *st, struct parse_result *pr)
 {
     struct run *r = st->run;
@@ -207,7 +250,7 @@ static void ab_finish(struct ab_state *st, struct parse_result *pr)
             return;
         }
         r->state = RUN_STATE_INCOMPLETE;
-    } else if (run_has(r->requests)) {
+    } else if (run_has(r->requests) && (st->seen & (1u << F_TRANSFERRED))) {
         /* The failure rule of the header comment. */
         double non2xx = run_has(r->non2xx) ? r->non2xx : 0;
         double failed = run_has(st->failed_printed) ? st->failed_printed : 0;
@@ -223,6 +266,8 @@ static void ab_finish(struct ab_state *st, struct parse_result *pr)
         if (r->requests == 0 || r->failed_requests >= r->requests)
             r->state = RUN_STATE_FAILED;
     }
+    if (st->in_report && !ab_whole(st, r))
+        r->state = RUN_STATE_INCOMPLETE;
     run_set(&r->latency_metric, "latency");
     parse_emit(pr, r);
 }
@@ -238,6 +283,7 @@ static void ab_open(struct ab_state *st, const struct text *t, size_t i)
     st->ncols = 0;
     st->in_times = st->in_pcts = st->in_rate = 0;
     st->have_breakdown = 0;
+    st->no_pcts = st->total_row = st->longest = 0;
     st->failed_printed = RUN_NA;
     memset(st->brk, 0, sizeof st->brk);
     for (size_t k = i; k-- > st->last_end && k + 12 > i;) {
@@ -249,6 +295,7 @@ static void ab_open(struct ab_state *st, const struct text *t, size_t i)
         run_setn(&st->run->command, cmd, len);
         if (toolcmd_url(cmd, len, url, sizeof url))
             run_set(&st->run->url, url);
+        st->no_pcts = flag_d(cmd, len);
         st->run->first_line = t->lines[k].no;
         break;
     }
@@ -511,6 +558,7 @@ static int times_row(struct ab_state *st, const char *s, const struct line *l,
         run_add_figure(r, metric, st->cols[c], x, UNIT_MS, text);
         if (which != 3)
             continue;
+        st->total_row = 1;
         const char *col = st->cols[c];
         if (strcmp(col, "min") == 0)
             r->lat_min = x;
@@ -539,6 +587,8 @@ static int pct_row(struct ab_state *st, const char *s)
     char text[32];
     tok_text(text, sizeof text, t[1]);
     run_add_percentile(st->run, "latency", pct, ms, UNIT_MS, text, -1);
+    if (pct >= 100)
+        st->longest = 1;
     return 1;
 }
 

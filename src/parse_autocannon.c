@@ -53,8 +53,18 @@
  * printed, else of the printed request count, and at most 100 (that count
  * is rounded); 100 when no request completed and there were errors. A run
  * that got no response and had errors, or whose every request failed, is
- * failed. A text output without its "N requests in" line (always printed)
- * was cut short: incomplete.
+ * failed.
+ *
+ * Cut short: autocannon always prints "N requests in" last but for the
+ * errors, mismatches and resets lines, which follow it only when not zero.
+ * A text output without it is incomplete (which wins over failed), and so
+ * is one that completed no request and has no errors line after it: each
+ * request ends in a response or an error, so such an output was cut
+ * before the line saying what went wrong (or measured nothing at all).
+ * Failures are derived only from a whole output. An output of completed
+ * requests cut right before its errors line cannot be told from one
+ * without errors. autocannon prints --json on one line: a result cut
+ * short does not close, and the file is refused.
  *
  * The --json result: url, connections, pipelining, workers, duration (s),
  * samples, sampleInt, start, finish, errors, timeouts, mismatches, non2xx,
@@ -143,9 +153,11 @@ static void ac_finish(struct ac_state *st, struct parse_result *pr)
     double total = RUN_NA;
     if (run_has(st->n2xx))
         total = st->n2xx + (run_has(r->non2xx) ? r->non2xx : 0) + (run_has(st->errors) ? st->errors : 0);
-    ac_failures(r, st->errors, total);
-    if (!(st->seen & S_SUMMARY) && r->state == RUN_STATE_OK)
-        r->state = RUN_STATE_INCOMPLETE; /* no "N requests in" line */
+    int whole = (st->seen & S_SUMMARY) && !(r->requests == 0 && !(st->seen & S_ERRORS));
+    if (whole)
+        ac_failures(r, st->errors, total);
+    else
+        r->state = RUN_STATE_INCOMPLETE; /* see "Cut short" above */
     run_set(&r->latency_metric, "latency");
     parse_emit(pr, r);
 }

@@ -43,8 +43,13 @@
  * failed_requests = 4xx + 5xx + others (a status of 400 and up, or no
  * response: the rule wrk and h2load follow), failed_pct its share of
  * requests. non2xx = 1xx + 3xx + 4xx + 5xx. A run where every request
- * failed is failed. rps is the mean of the Reqs/sec samples. A text output
- * cut before its last line, "Throughput", is incomplete. */
+ * failed is failed. rps is the mean of the Reqs/sec samples.
+ *
+ * Cut short: bombardier always prints "Throughput" last; a text output
+ * without it is incomplete (this wins over failed). requests, non2xx and
+ * the failures are derived only once the second codes line ("others - N",
+ * "errored - N") was read: the classes are then all known. A JSON report
+ * cut short does not close: the file is refused. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,7 +67,8 @@ struct bb_state {
     struct run *run;
     char cols[BB_MAXCOLS][16]; /* Statistics columns, lowercased */
     size_t ncols;
-    int in_dist, in_codes, in_errors, have_codes, done;
+    int in_dist, in_codes, in_errors, done;
+    int have_codes;            /* "others" (the last class printed) was read */
     double classes[6];         /* 1xx..5xx, others */
     size_t last_end;
 };
@@ -103,7 +109,7 @@ static void bb_finish(struct bb_state *st, struct parse_result *pr)
     st->last_end = (size_t)r->last_line;
     if (st->have_codes)
         bb_failures(r, st->classes);
-    if (!run_figure_get(r, "throughput", "value") && r->state == RUN_STATE_OK)
+    if (!run_figure_get(r, "throughput", "value"))
         r->state = RUN_STATE_INCOMPLETE; /* cut before its last line */
     run_set(&r->latency_metric, "latency");
     parse_emit(pr, r);
@@ -284,8 +290,9 @@ static int codes_line(struct bb_state *st, const char *s, const struct line *l,
         st->classes[k] = x;
         run_add_count(st->run, "status", key, x);
         run_add_figure(st->run, "http codes", key, x, UNIT_COUNT, text);
+        if (k == 5)
+            st->have_codes = 1;
     }
-    st->have_codes = 1;
     return 1;
 }
 

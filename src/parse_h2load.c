@@ -39,8 +39,13 @@
  * "timeout" are parts of "failed". requests = done, failed_requests =
  * failed, failed_pct = failed / total. non2xx = 3xx + 4xx + 5xx (responses
  * whose status is not 2xx; h2load does not print 1xx). A run where every
- * request failed is failed; one cut before its "requests:" line is
- * incomplete.
+ * request failed is failed. These come from the "requests:" and "status
+ * codes:" lines alone, so a run cut later keeps them.
+ *
+ * Cut short: h2load prints its table last, and the table's last row is
+ * "req/s" ("req/s (client)" in older releases). Releases older still
+ * (2015, no "timeout" count in the requests line) end the table at "time
+ * to 1st byte". A run without that row is incomplete.
  *
  * threads and connections are the number of "spawning thread" lines and
  * the sum of their clients. "client could not connect to host" lines are
@@ -64,6 +69,8 @@ struct h2_state {
     size_t ncols;
     double total;             /* requests: N total */
     double failed;
+    int has_timeout;          /* the requests line counts timeouts */
+    int rps_row, ttfb_row;    /* the table's req/s, time to 1st byte rows */
     size_t last_end;          /* index after the previous run's last line */
 };
 
@@ -107,7 +114,7 @@ static void h2_finish(struct h2_state *st, struct parse_result *pr)
         if (run_has(st->total) && st->failed >= st->total)
             r->state = RUN_STATE_FAILED;
     }
-    if ((!st->finished || !run_has(st->total)) && r->state == RUN_STATE_OK)
+    if (!st->finished || !run_has(st->total) || !(st->rps_row || (!st->has_timeout && st->ttfb_row)))
         r->state = RUN_STATE_INCOMPLETE;
     run_set(&r->latency_metric, "time for request");
     parse_emit(pr, r);
@@ -118,6 +125,7 @@ static void h2_open(struct h2_state *st, const struct text *t, size_t i)
     st->run = run_new("h2load", "h2load");
     st->run->first_line = st->run->last_line = t->lines[i].no;
     st->finished = 0;
+    st->has_timeout = st->rps_row = st->ttfb_row = 0;
     st->ncols = 0;
     st->total = st->failed = RUN_NA;
     for (size_t k = i; k-- > st->last_end && k + 12 > i;) {
@@ -209,6 +217,8 @@ static int counts_line(struct h2_state *st, const char *s, const struct line *l,
             r->requests = x;
         else if (strcmp(key, "failed") == 0)
             st->failed = x;
+        else if (strcmp(key, "timeout") == 0)
+            st->has_timeout = 1;
     }
     if (any_non2xx)
         r->non2xx = non2xx;
@@ -328,6 +338,10 @@ static int table_row(struct h2_state *st, const char *s, const struct line *l,
         return parse_fail(pr, l->no, "h2load: the \"%s\" row has %zu values for %zu columns",
                           metric, n, st->ncols);
     struct run *r = st->run;
+    if (!is_time)
+        st->rps_row = 1;
+    else if (strcmp(metric, "time to 1st byte") == 0)
+        st->ttfb_row = 1;
     for (size_t c = 0; c < n; c++) {
         double x;
         int rc;

@@ -70,7 +70,12 @@
  * url and params requests (-n), concurrency (-c; also connections: the c
  * workers send one request at a time over a client keeping up to c
  * connections), duration (-z), rate_per_worker (-q: hey's rate limit is
- * per worker), method (-m), timeout (-t). hey -o csv is not this format. */
+ * per worker), method (-m), timeout (-t). hey -o csv is not this format.
+ *
+ * Cut short: hey prints the status code distribution last (then errors,
+ * when any) and a blank line after the status rows. hey_common.c says
+ * when a run is whole; one that is not is incomplete and gets no figure
+ * derived from its rows (requests, failed_requests, failed_pct, non2xx). */
 #include <string.h>
 
 #include "hey_common.h"

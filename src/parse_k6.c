@@ -85,7 +85,28 @@
  * Several summaries in one file give several runs: a banner, a command, a
  * "█ THRESHOLDS" or "█ TOTAL RESULTS" after results, a metric printed
  * twice or (legacy) a check after the metrics starts the next run. A
- * summary without http_reqs is read but refused by parse_text(). */
+ * summary without http_reqs is read but refused by parse_text().
+ *
+ * Cut short. The legacy summary ends with its metrics, sorted by name
+ * (summary.js summarizeMetrics, ui/summary.go before it); k6 always has
+ * vus_max, so a legacy summary is whole once vus_max, or a metric whose
+ * name sorts after it (ws_..., a custom metric), was read. A v1 summary
+ * (internal/js/summary.js) prints THRESHOLDS, TOTAL RESULTS, then in full
+ * mode a block per group and per scenario; a block's metric sections end
+ * with NETWORK, whose lines are data_received and data_sent (sorted by
+ * name). And k6 v1 draws its progress bars a last time after the summary
+ * ("running (11m34.8s), 0000/1000 VUs, ...", the run's duration): the
+ * corpus' captures end with it. So a v1 summary is whole once the last
+ * block read has its NETWORK data_sent line, the progress line was read
+ * and, where SCENARIO blocks are printed and the header states the number
+ * of scenarios, there are that many. A summary that is not whole is
+ * incomplete (which wins over failed). Every figure k6 prints is on one
+ * line, so its figures are kept; a failed check whose "↳ N% — ✓ x / ✗ y"
+ * line was cut off is dropped. What cannot be told: a legacy summary cut
+ * right after vus_max when metrics sorting after it follow, or when the
+ * capture prints the progress line after the summary; a v1 summary cut
+ * after a NETWORK section when BROWSER, GRPC or WEBSOCKET sections or
+ * (full mode without a header) more blocks follow. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -118,6 +139,11 @@ struct k6_state {
     int v1;                /* a v1 section title was read */
     int in_thresholds;     /* inside "█ THRESHOLDS" */
     int dangling_heading;  /* line of a v1 section heading with no metric yet */
+    int legacy_end;        /* vus_max or a metric sorting after it was read */
+    char section[32];      /* the v1 section heading metrics are under */
+    int block_net;         /* the last v1 block has its NETWORK data_sent */
+    int scenario_blocks;   /* "█ SCENARIO:" blocks read */
+    int scenarios;         /* the header's number of scenarios, or 0 */
     char **seen;           /* metric names read, for "printed twice" */
     size_t nseen, capseen;
     char parent[512];      /* last metric that was not a sub-metric */
@@ -128,6 +154,7 @@ struct k6_state {
     struct k6_group groups[MAXDEPTH]; /* legacy or v1 nested groups */
     size_t ngroups;
     long pending_check;    /* index of a ✗ check waiting for its ↳ line */
+    int pending_line;      /* ... and the line it was read on */
     double checks_total;   /* legacy "checks: N out of M": M */
     /* The last progress line: emitted with the run. */
     int have_progress;
@@ -312,6 +339,8 @@ static void state_reset(struct k6_state *k)
     groups_clear(k);
     k->has_metrics = k->has_total = k->has_header = k->v1 = k->in_thresholds = 0;
     k->dangling_heading = 0;
+    k->legacy_end = k->block_net = k->scenario_blocks = k->scenarios = 0;
+    k->section[0] = '\0';
     k->parent[0] = k->thr_metric[0] = k->thr_parent[0] = k->base[0] = k->block[0] = '\0';
     k->pending_check = -1;
     k->checks_total = RUN_NA;
@@ -341,6 +370,17 @@ static int seen_before(struct k6_state *k, const char *key)
         if (strcmp(k->seen[i], key) == 0)
             return 1;
     return 0;
+}
+
+/* Whether the summary read holds its end (see "Cut short" above). */
+static int summary_whole(const struct k6_state *k)
+{
+    if (k->dangling_heading)
+        return 0; /* ends on a heading */
+    if (!k->v1)
+        return k->legacy_end;
+    return k->block_net && k->have_progress &&
+           (k->scenario_blocks == 0 || k->scenarios == 0 || k->scenario_blocks == k->scenarios);
 }
 
 /* Emits the run when it holds a summary; otherwise drops it. */
@@ -377,10 +417,17 @@ static void finish(struct k6_state *k, struct parse_result *pr)
             r->checks_failed = k->checks_total - r->checks_passed;
         if (seen_before(k, "http_req_duration"))
             run_set(&r->latency_metric, "http_req_duration");
+        if (k->pending_check >= 0 && (size_t)k->pending_check == r->nchecks - 1 &&
+            k->pending_line == r->last_line) {
+            /* the last line: a failed check cut before its "↳ N% — ✓ x / ✗ y" */
+            struct run_check *c = &r->checks[--r->nchecks];
+            free(c->name);
+            free(c->group);
+        }
         if (run_has(r->failed_pct) && r->failed_pct == 100)
             r->state = RUN_STATE_FAILED;
-        else if (k->dangling_heading)
-            r->state = RUN_STATE_INCOMPLETE; /* ends on a heading: cut short */
+        if (!summary_whole(k))
+            r->state = RUN_STATE_INCOMPLETE; /* see "Cut short" above */
         parse_emit(pr, r);
         k->run = NULL;
     }
@@ -443,6 +490,10 @@ static void header_flush(struct k6_state *k)
                 snprintf(val, sizeof val, "%.*s", (int)t[i].n, t[i].s);
                 run_add_param(r, "max_duration", val);
             }
+            double x;
+            if ((tok_eq(t[i + 1], "scenario,") || tok_eq(t[i + 1], "scenarios,")) &&
+                units_number(t[i].s, t[i].n, 0, &x) == UNITS_OK && x >= 1 && x < 1e6)
+                k->scenarios = (int)x;
         }
     } else if (r && s[0] == '*') {
         const char *name = str_skip_blank(s + 1);
@@ -907,6 +958,10 @@ static int metric_line(struct k6_state *k, const struct line *l, const char *s,
     k->dangling_heading = 0;
     if (!k->block[0])
         k->has_total = 1;
+    if (!k->block[0] && name[0] != '{' && strcmp(full, "vus_max") >= 0)
+        k->legacy_end = 1;
+    if (strcmp(k->section, "NETWORK") == 0 && strcmp(full, "data_sent") == 0)
+        k->block_net = 1;
     if (mark >= 0)
         run_add_threshold(k->run, key, NULL, mark, NULL);
 
@@ -1017,6 +1072,8 @@ static int block_title(struct k6_state *k, const struct line *l, const char *s,
         k->v1 = 1;
         k->in_thresholds = 0;
         k->base[0] = '\0';
+        k->section[0] = '\0';
+        k->block_net = 0;
         groups_clear(k);
         block_update(k);
         return 1;
@@ -1025,6 +1082,9 @@ static int block_title(struct k6_state *k, const struct line *l, const char *s,
         touch(k, l);
         k->in_thresholds = 0;
         int scen = str_starts(t, "SCENARIO: ");
+        k->scenario_blocks += scen;
+        k->section[0] = '\0';
+        k->block_net = 0;
         snprintf(k->base, sizeof k->base, "%s:%s/", scen ? "scenario" : "group",
                  str_skip_blank(t + (scen ? 10 : 7)));
         groups_clear(k);
@@ -1049,6 +1109,8 @@ static int nested_group(struct k6_state *k, const struct line *l, const char *s)
     touch(k, l);
     groups_push(k, (int)indent_of(l), str_skip_blank(t + 7));
     block_update(k);
+    k->section[0] = '\0';
+    k->block_net = 0;
     return 1;
 }
 
@@ -1074,6 +1136,7 @@ static int check_line(struct k6_state *k, const struct line *l, const char *s,
     check_group(k, group, sizeof group);
     run_add_check(k->run, name, group, -1, ok ? 0 : -1);
     k->pending_check = ok ? -1 : (long)k->run->nchecks - 1;
+    k->pending_line = l->no;
     return 1;
 }
 
@@ -1201,6 +1264,7 @@ static int k6_parse(const struct text *t, struct parse_result *pr)
         if (k.v1 && k.run && section_heading(s)) {
             touch(&k, l);
             k.dangling_heading = l->no;
+            snprintf(k.section, sizeof k.section, "%s", s);
             continue;
         }
         /* anything else is text around the output */

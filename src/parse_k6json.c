@@ -40,6 +40,8 @@
  * state.testRunDurationMs. Checks carry their group path ("a::b"). State
  * failed when http_req_failed is 100%.
  *
+ * A summary cut short is not valid JSON: the file is refused.
+ *
  * Not read here: k6's raw --out json (NDJSON of {"type":"Point"...}) and
  * --out csv, which have their own parsers; sniff returns 0 for them. */
 #include <stdlib.h>

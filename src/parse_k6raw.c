@@ -66,8 +66,13 @@
  *     METRIC (the Metric line's thresholds, "; "-joined); url when every
  *     http_reqs point has the same url tag.
  *   - state failed when failed_pct is 100, or requests is 0 with errors;
- *     incomplete when the last line is cut short (k6 killed): it is
- *     dropped and the rest kept.
+ *     incomplete when the last line is cut short (k6 killed: it writes a
+ *     newline after every line, so a last line without one was cut). A
+ *     cut line is dropped unless its point was read whole before the cut
+ *     (time, value and the tags needed, each followed by its delimiter);
+ *     the rest is kept. A file cut at a line boundary cannot be told from
+ *     the file of a shorter test: there is no end mark, and every point
+ *     in it is whole, so its figures are those of that shorter test.
  *   - A file without any Point is refused; so is one without http_reqs
  *     (no request count: parse_check).
  *
@@ -1503,6 +1508,7 @@ static int ndjson_stream(struct input *in, struct parse_result *pr)
         }
         if (kind == LINE_POINT)
             add_point(&a, &pt);
+        truncated |= cut; /* read whole before the cut, but cut all the same */
     }
     if (rc < 0) {
         rc = read_fail(pr, &lr, rc);
@@ -1751,6 +1757,7 @@ static int csv_stream(struct input *in, struct parse_result *pr)
         }
         last = lr.no;
         add_point(&a, &pt);
+        truncated |= cut; /* read whole before the cut, but cut all the same */
     }
     if (rc < 0) {
         rc = read_fail(pr, &lr, rc);

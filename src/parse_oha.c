@@ -63,6 +63,12 @@
  * someone pasted after the summary, prose, a code fence. Such lines are
  * not oha's figures and are not kept.
  *
+ * Cut short: oha prints the status code distribution last (then, when
+ * any, a blank line and the error distribution). hey_common.c says when a
+ * run is whole; one that is not is incomplete and gets no figure derived
+ * from its rows (requests, failed_requests, non2xx); failed_pct still
+ * comes from the printed success rate.
+ *
  * JSON ("oha-json"). oha -j prints one object (printer.rs, print_json):
  *   summary {successRate (ratio), total, slowest, fastest, average (s),
  *     requestsPerSec, totalData, sizePerRequest (null with no response),
@@ -85,7 +91,8 @@
  * for the text. The oha object may be nested in a wrapper (a CI runner's
  * {"stdout": {"value": {...}}}): the first object holding an oha summary
  * is read. Several JSON documents in one file give one run each; lines
- * outside them (prose, code fences) are skipped. */
+ * outside them (prose, code fences) are skipped. A document cut short is
+ * not valid JSON: the file is refused. */
 #include <stdlib.h>
 #include <string.h>
 

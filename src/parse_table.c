@@ -46,6 +46,10 @@
  * Derived: failed_pct = failed_requests / requests when both are printed
  * and no error percentage is; state failed when every request failed.
  *
+ * Cut short: a table has no end mark, and each row is a run printed whole
+ * on one line with nothing derived across rows: a table cut short gives
+ * the runs of the rows it holds.
+ *
  * Rows without a throughput or request figure ("N/A", "-") are not runs
  * and are skipped (the source text is stored whole). Tables without such
  * a column are skipped when another table in the file has one, else the

@@ -41,15 +41,28 @@
  * Failures, as vegeta counts success: a response with a status of 200 to
  * 399 succeeded. failed_requests = the Status Codes counts of every other
  * code, code 0 (no response: a timeout or a connection error) included;
- * failed_pct its share of requests. Without a Status Codes row (a cut
- * report) failed_pct = 100 - Success ratio as printed. non2xx counts the
- * responses (code not 0) outside 2xx. The Error Set lists each distinct
- * error once, without a count: kept as counts of kind "error" with no
- * number. A run where every request failed is failed.
+ * failed_pct its share of requests. A whole report whose Status Codes row
+ * is empty (the JSON's "status_codes": {}) gives failed_pct = 100 - the
+ * Success ratio as printed. non2xx counts the responses (code not 0)
+ * outside 2xx. The Error Set lists each distinct error once, without a
+ * count: kept as counts of kind "error" with no number. A run where every
+ * request failed is failed.
+ *
+ * Cut short: the Status Codes row is always printed; "Error Set:" and its
+ * lines follow, in older releases always, in newer ones only when a
+ * request failed. Every failed request set its error: a failing status
+ * is listed as "NNN Status Text" (Go's resp.Status), a request with no
+ * response (code 0) as the transport's error. So a report is whole when
+ * it holds its Status Codes row and, where that row counts failures, an
+ * Error Set line for each failing status and, for code 0, at least one
+ * other line. A report without that end is incomplete (which wins over
+ * failed); its failures are not derived without the Status Codes row.
+ * Several transport errors for code 0 cannot be told from fewer: a cut
+ * among those lines is not seen; nor can -type=hist rows. A JSON report
+ * cut short does not close: the file is refused.
  *
  * Runs: each "Requests" row opens one; a blank line, a code fence or the
- * next "Requests" row ends it. One without its Status Codes row (always
- * printed) was cut short: incomplete. Report rows outside a run (a stray "Status
+ * next "Requests" row ends it. Report rows outside a run (a stray "Status
  * Codes" line grep'd from a log) are skipped. */
 #include <math.h>
 #include <stdlib.h>
@@ -61,6 +74,7 @@
 #include "units.h"
 
 #define VG_MAXVAL 16
+#define VG_MAXFAILING 32
 
 static const struct toolcmd_prog vg_progs[] = {{"vegeta", 0}, {NULL, 0}};
 
@@ -71,6 +85,9 @@ struct vg_state {
     int have_codes;
     double failed, codes_total, non2xx;
     double success_pct;
+    int failing[VG_MAXFAILING]; /* failing HTTP statuses of Status Codes */
+    size_t nfailing;
+    int no_response;            /* code 0 was counted */
     size_t last_end;
 };
 
@@ -157,12 +174,53 @@ static void vg_status(struct run *r, struct vg_state *st, const char *code, doub
     st->codes_total += count;
     if (c < 200 || c >= 400)
         st->failed += count;
+    if (count > 0 && c == 0)
+        st->no_response = 1;
+    else if (count > 0 && (c < 200 || c >= 400) && st->nfailing < VG_MAXFAILING)
+        st->failing[st->nfailing++] = (int)c;
     if (c != 0 && (c < 200 || c >= 300))
         st->non2xx += count;
 }
 
-static void vg_failures(struct run *r, const struct vg_state *st)
+/* Whether an Error Set line is the error of HTTP status `code` ("503
+ * Service Unavailable"); code -1: of any status. */
+static int status_error(const char *msg, int code)
 {
+    if (!msg || !(msg[0] >= '1' && msg[0] <= '9') || !(msg[1] >= '0' && msg[1] <= '9') ||
+        !(msg[2] >= '0' && msg[2] <= '9') || (msg[3] != ' ' && msg[3] != '\0'))
+        return 0;
+    return code < 0 || atoi(msg) == code;
+}
+
+/* Whether the Error Set holds every error the Status Codes row implies
+ * (see "Cut short" above). */
+static int vg_errors_whole(const struct run *r, const struct vg_state *st)
+{
+    int other = 0;
+    for (size_t k = 0; k < r->ncounts; k++) {
+        const struct run_count *c = &r->counts[k];
+        if (c->kind && strcmp(c->kind, "error") == 0 && !status_error(c->message, -1))
+            other = 1;
+    }
+    if (st->no_response && !other)
+        return 0;
+    for (size_t i = 0; i < st->nfailing; i++) {
+        int found = 0;
+        for (size_t k = 0; k < r->ncounts && !found; k++) {
+            const struct run_count *c = &r->counts[k];
+            found = c->kind && strcmp(c->kind, "error") == 0 && status_error(c->message, st->failing[i]);
+        }
+        if (!found)
+            return 0;
+    }
+    return 1;
+}
+
+/* whole: the Status Codes row was read (always so for the JSON). */
+static void vg_failures(struct run *r, const struct vg_state *st, int whole)
+{
+    if (!whole)
+        return;
     if (st->have_codes) {
         r->failed_requests = st->failed;
         r->non2xx = st->non2xx;
@@ -185,9 +243,10 @@ static void vg_finish(struct vg_state *st, struct parse_result *pr)
         return;
     st->run = NULL;
     st->last_end = (size_t)r->last_line;
-    vg_failures(r, st);
-    if (!(st->seen & (1u << R_CODES)) && r->state == RUN_STATE_OK)
-        r->state = RUN_STATE_INCOMPLETE; /* cut before its Status Codes row */
+    int codes = (st->seen & (1u << R_CODES)) != 0;
+    vg_failures(r, st, codes);
+    if (!codes || !vg_errors_whole(r, st))
+        r->state = RUN_STATE_INCOMPLETE; /* cut before its end */
     run_set(&r->latency_metric, "latency");
     parse_emit(pr, r);
 }
@@ -200,6 +259,8 @@ static void vg_open(struct vg_state *st, const struct text *t, size_t i)
     st->in_errors = st->have_codes = 0;
     st->failed = st->codes_total = st->non2xx = 0;
     st->success_pct = RUN_NA;
+    st->nfailing = 0;
+    st->no_response = 0;
     vg_command(st->run, t, i, st->last_end);
 }
 
@@ -568,7 +629,7 @@ static int vgj_run(const cJSON *root, const struct jsontext *jt, const struct te
         if (cJSON_IsString(c))
             run_add_count(r, "error", c->valuestring, RUN_NA);
     }
-    vg_failures(r, &st);
+    vg_failures(r, &st, 1);
     run_set(&r->latency_metric, "latency");
     parse_emit(pr, r);
     return 0;

@@ -27,7 +27,15 @@
  * timeouts among completed requests; failed_requests is their sum and
  * failed_pct its share of requests. Socket connect/read/write errors are
  * not requests; they are kept as counts by kind. A run that completed no
- * request, or whose every request failed, is marked failed. */
+ * request, or whose every request failed, is marked failed.
+ *
+ * Cut short: wrk always prints Transfer/sec last (a Lua done() script
+ * prints after it). A run without it is incomplete, and so is one whose
+ * script JSON block (announced by a "JSON Output" line) never closes. Its failures are derived only when
+ * Requests/sec was read: the Socket errors and Non-2xx lines, printed
+ * only when non-zero, come before it, so their absence is known only
+ * then. Lines a done() script prints after Transfer/sec have no end mark:
+ * a cut among them cannot be told. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,8 +58,10 @@ struct wrk_state {
     size_t nheaders;
     int in_dist;           /* inside "Latency Distribution" */
     int in_script_pcts;    /* inside a Lua "Latency percentiles:" table */
+    int after_rps;         /* Requests/sec was read: failures are known */
     int after_transfer;    /* past Transfer/sec: Lua done() territory */
     int after_blank;       /* ... and a blank line seen since */
+    int json_pending;      /* "JSON Output" was printed, its block not yet closed */
     struct buf json;       /* a JSON block printed by a Lua done() script */
     int json_depth;
     double socket_errors;  /* connect + read + write */
@@ -111,18 +121,21 @@ static void finish(struct wrk_state *ws, struct parse_result *pr)
         return;
     if (ws->script.len)
         run_add_param(r, "script_output", buf_str(&ws->script));
+    int complete = ws->after_transfer && ws->json_depth == 0 && !ws->json_pending;
     buf_reset(&ws->script);
     buf_reset(&ws->json);
     ws->json_depth = 0;
     /* Failures, as documented above. */
     double non2xx = run_has(r->non2xx) ? r->non2xx : 0;
-    if (run_has(r->requests)) {
+    if (run_has(r->requests) && ws->after_rps) {
         r->failed_requests = non2xx + ws->timeouts;
         if (r->requests > 0)
             r->failed_pct = 100.0 * r->failed_requests / r->requests;
         if (r->requests == 0 || r->failed_requests >= r->requests)
             r->state = RUN_STATE_FAILED;
     }
+    if (!complete)
+        r->state = RUN_STATE_INCOMPLETE;
     if (!r->latency_metric)
         r->latency_metric = xstrdup("latency");
     parse_emit(pr, r);
@@ -368,6 +381,7 @@ static int wrk_parse(const struct text *t, struct parse_result *pr)
             finish(&ws, pr);
             ws.nheaders = 0;
             ws.in_dist = ws.in_script_pcts = ws.after_transfer = ws.after_blank = 0;
+            ws.after_rps = ws.json_pending = 0;
             ws.socket_errors = ws.timeouts = 0;
             ws.run = run_new("wrk", "wrk");
             ws.run->first_line = l->no;
@@ -463,6 +477,7 @@ static int wrk_parse(const struct text *t, struct parse_result *pr)
             }
             ws.run->rps = x;
             run_add_figure(ws.run, "requests_per_sec", "value", x, UNIT_PER_S, v);
+            ws.after_rps = 1;
             continue;
         }
         if ((v = labelled(l, "Transfer/sec:")) != NULL) {
@@ -484,6 +499,7 @@ static int wrk_parse(const struct text *t, struct parse_result *pr)
                     ws.json_depth += *c == '{' ? 1 : *c == '}' ? -1 : 0;
                 if (ws.json_depth <= 0) {
                     ws.json_depth = 0;
+                    ws.json_pending = 0;
                     script_json(&ws);
                 }
                 continue;
@@ -494,6 +510,7 @@ static int wrk_parse(const struct text *t, struct parse_result *pr)
             }
             if (strcmp(s, "JSON Output") == 0) {
                 ws.after_blank = 0; /* its block follows a blank line */
+                ws.json_pending = 1;
                 continue;
             }
             if (strspn(s, "-=.") == strlen(s))

@@ -63,6 +63,10 @@
  *
  * Failures are wrk's (wrk_frame_failures): Non-2xx or 3xx + timeouts.
  *
+ * Cut short: wrk2, like wrk, always prints Transfer/sec last; a run
+ * without it is incomplete, and its failures are derived only once
+ * Requests/sec was read (wrk_frame_failures).
+ *
  * A run starts at "Running"/"Test Results @", or, in a fragment without
  * one, at the first wrk2 block (calibration, Thread Stats, an HdrHistogram
  * distribution or spectrum); a block after a complete run (Transfer/sec

@@ -260,6 +260,7 @@ int wrk_frame_line(struct wrk_frame *f, const struct line *l, struct parse_resul
             return parse_fail(pr, l->no, "%s: bad Requests/sec \"%s\"", f->tool, v);
         r->rps = x;
         run_add_figure(r, "requests_per_sec", "value", x, UNIT_PER_S, v);
+        f->after_rps = 1;
         return 1;
     }
     if ((v = wrk_labelled(l, "Transfer/sec:")) != NULL) {
@@ -276,11 +277,13 @@ void wrk_frame_failures(struct wrk_frame *f)
 {
     struct run *r = f->run;
     double non2xx = run_has(r->non2xx) ? r->non2xx : 0;
-    if (!run_has(r->requests))
-        return;
-    r->failed_requests = non2xx + f->timeouts;
-    if (r->requests > 0)
-        r->failed_pct = 100.0 * r->failed_requests / r->requests;
-    if (r->requests == 0 || r->failed_requests >= r->requests)
-        r->state = RUN_STATE_FAILED;
+    if (run_has(r->requests) && f->after_rps) {
+        r->failed_requests = non2xx + f->timeouts;
+        if (r->requests > 0)
+            r->failed_pct = 100.0 * r->failed_requests / r->requests;
+        if (r->requests == 0 || r->failed_requests >= r->requests)
+            r->state = RUN_STATE_FAILED;
+    }
+    if (!f->after_transfer)
+        r->state = RUN_STATE_INCOMPLETE;
 }

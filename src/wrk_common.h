@@ -34,7 +34,8 @@ struct wrk_frame {
     char cols[2][WRK_MAXTOK][16];
     size_t ncols[2];
     size_t nheaders;
-    int after_transfer;         /* Transfer/sec was read */
+    int after_rps;              /* Requests/sec was read */
+    int after_transfer;         /* Transfer/sec was read: the frame is whole */
     double timeouts;            /* Socket errors: timeout N */
 };
 
@@ -49,7 +50,10 @@ int wrk_frame_line(struct wrk_frame *f, const struct line *l, struct parse_resul
 /* The failure rule wrk's own counters give: failed_requests = Non-2xx or
  * 3xx responses + timeouts, failed_pct their share of requests; a run
  * that completed no request, or whose every request failed, is marked
- * failed. Call once, when the run is complete. */
+ * failed. Nothing is derived before Requests/sec was read: the Socket
+ * errors and Non-2xx lines (printed only when non-zero) come before it.
+ * A frame without Transfer/sec, wrk's last line, marks the run
+ * incomplete. Call once, when the run ends. */
 void wrk_frame_failures(struct wrk_frame *f);
 
 /* "Running 10s test @ URL", "Making N requests to URL": 1 with the URL
