@@ -6,8 +6,9 @@
 -- threads, VUs, target rate) are one series: the same measurement made
 -- again. The `series` view gives each series' median, spread and
 -- coefficient of variation; a series whose requests/s vary by more than
--- 5% (CV > 0.05) is marked noisy. Only runs in state 'ok' count in the
--- statistics; failed runs are counted apart.
+-- 5% (CV > 0.05) is marked noisy. Runs whose requests all failed are
+-- counted apart, not in the statistics; an output cut short (state
+-- 'incomplete') counts with the figures it holds.
 
 -- summary gains (appended, the other columns unchanged):
 --   series_key         the series the run belongs to (JSON array of the
@@ -88,13 +89,13 @@ LEFT JOIN run_percentile p99
        ON p99.run_id = r.run_id AND p99.metric = r.latency_metric AND p99.percentile = 99;
 
 -- One value per run, series and metric: the figures the series
--- statistics are taken of (only runs that succeeded).
+-- statistics are taken of (runs whose requests did not all fail).
 CREATE VIEW series_value AS
-SELECT series_key, run_id, 'rps' AS metric, rps AS value FROM summary WHERE state = 'ok'
-UNION ALL SELECT series_key, run_id, 'p50', latency_p50_ms FROM summary WHERE state = 'ok'
-UNION ALL SELECT series_key, run_id, 'p90', latency_p90_ms FROM summary WHERE state = 'ok'
-UNION ALL SELECT series_key, run_id, 'p95', latency_p95_ms FROM summary WHERE state = 'ok'
-UNION ALL SELECT series_key, run_id, 'p99', latency_p99_ms FROM summary WHERE state = 'ok';
+SELECT series_key, run_id, 'rps' AS metric, rps AS value FROM summary WHERE state <> 'failed'
+UNION ALL SELECT series_key, run_id, 'p50', latency_p50_ms FROM summary WHERE state <> 'failed'
+UNION ALL SELECT series_key, run_id, 'p90', latency_p90_ms FROM summary WHERE state <> 'failed'
+UNION ALL SELECT series_key, run_id, 'p95', latency_p95_ms FROM summary WHERE state <> 'failed'
+UNION ALL SELECT series_key, run_id, 'p99', latency_p99_ms FROM summary WHERE state <> 'failed';
 
 -- Per series and metric: n, median (the middle value, or the mean of the
 -- middle two), min, max, mean, sample standard deviation (n - 1), and the
@@ -130,7 +131,7 @@ WITH members AS (
            min(campaign) AS campaign, min(label) AS label, min(scenario) AS scenario,
            min(framework) AS framework, min(server) AS server, min(tool) AS tool,
            min(connections) AS connections, min(cpu_model) AS cpu_model,
-           sum(state = 'ok') AS n_ok,
+           sum(state <> 'failed') AS n_ok,
            sum(state = 'failed') AS n_failed,
            group_concat(run_id) AS run_ids
     FROM summary
