@@ -33,7 +33,7 @@ int main(void)
     expect(human_count(b, sizeof b, 0.456, 2, NULL), "0.46", "0.456 @2");
     expect(human_count(b, sizeof b, 32196, 4, NULL), "32.2k", "32196 @4");
     expect(human_count(b, sizeof b, 1054145, 4, NULL), "1.054M", "1054145 @4");
-    expect(human_count(b, sizeof b, NAN, 3, NULL), "n/a", "NaN");
+    expect(human_count(b, sizeof b, (double)NAN, 3, NULL), "n/a", "NaN");
     /* Times in ms. */
     expect(human_ms(b, sizeof b, 0.037, 2), "37 \xc2\xb5s", "37 us");
     expect(human_ms(b, sizeof b, 411.52, 2), "412 ms", "411.52 ms @2");
