@@ -322,7 +322,7 @@ static char *bar_value_text(struct frame *f, const struct report_row *row)
     } else {
         buf_adds(&b, human_value(v, sizeof v, m->kind, row->value, 3, &f->tpl->units));
         if (row->nruns > 1 && row->nvalues > 1) {
-            char n[16];
+            char n[24];
             snprintf(n, sizeof n, "%zu", row->nvalues);
             const char *vars[] = {"n", n, NULL};
             char *of = template_text(f->tpl, "runs_of", vars);
