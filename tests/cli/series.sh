@@ -92,6 +92,20 @@ bdb report --campaign rep --strict
 expect_rc 1 "report --strict refuses differing conditions"
 bdb report --campaign rep --where connections=10 --strict --csv -
 expect_rc 0 "report --strict of comparable runs"
+# Runs on different hardware are named as such, in compare and in report.
+mk x1 101
+bdb import --campaign hw --label X --cpu-model "Xeon Silver 4214" --vcpus 4 --ram-mb 8192 \
+    --virtualization KVM x1.txt
+mk h1 100
+bdb import --campaign hw --label Y --cpu-model "AMD EPYC" --vcpus 2 --ram-mb 8192 \
+    --virtualization KVM h1.txt
+bdb compare X Y --campaign hw
+expect_match "$ERR" "warning: server CPU differs: Xeon Silver 4214 \(run [0-9]+\) vs AMD EPYC \(run [0-9]+\)" \
+    "compare names the differing CPU"
+expect_match "$ERR" "warning: server vCPUs differs: 4 \(run [0-9]+\) vs 2 \(run [0-9]+\)" "and the vCPUs"
+expect_no_match "$ERR" "server RAM differs" "equal RAM is not a difference"
+bdb report --campaign hw --md hw.md
+expect_match "$(cat hw.md)" "server CPU differs: Xeon Silver 4214" "the report names it too"
 bdb report --campaign rep --by run --csv -
 expect_eq "$(printf '%s\n' "$OUT" | tail -n +2 | wc -l)" 14 "--by run: one row per run"
 finish
