@@ -1,48 +1,9 @@
 # cli-lib.sh - helpers for the report CLI tests (tests/cli/report_*.sh);
-# sourced, not run. Each test works in a fresh directory under $TMPROOT
-# with its own database built from the bundled results/ by the real
-# binary, and checks the outputs with real readers: pdfinfo, pdffonts,
-# pdftotext (poppler-utils), and PNG files decoded by cairo ($PNG_SIZE).
-set -u
-: "${BENCHDB:?set by ctest}" "${SRC:?set by ctest}" "${TMPROOT:?set by ctest}"
-export LC_ALL=C.UTF-8
-unset BENCHDB_DB
-
-T_NAME=$(basename "$0" .sh)
-T_DIR="$TMPROOT/$T_NAME"
-rm -rf "$T_DIR"
-mkdir -p "$T_DIR"
-cd "$T_DIR" || exit 2
-T_FAILS=0
-DB="$T_DIR/test.sqlite"
-
-fail() {
-    echo "FAIL: $*" >&2
-    T_FAILS=$((T_FAILS + 1))
-}
-
-# bdb ARGS...: runs benchdb on $DB; sets OUT, ERR, RC.
-bdb() {
-    OUT=$("$BENCHDB" --db "$DB" "$@" 2>"$T_DIR/stderr")
-    RC=$?
-    ERR=$(cat "$T_DIR/stderr")
-}
-
-expect_eq() { # ACTUAL EXPECTED WHAT
-    [ "$1" = "$2" ] || fail "$3: got [$1], want [$2]"
-}
-
-expect_rc() { # EXPECTED WHAT
-    [ "$RC" = "$1" ] || fail "$2: exit status $RC, want $1 (stderr: $ERR)"
-}
-
-expect_match() { # TEXT REGEX WHAT
-    printf '%s' "$1" | grep -Eq -- "$2" || fail "$3: does not match /$2/: [$1]"
-}
-
-expect_no_match() { # TEXT REGEX WHAT
-    if printf '%s' "$1" | grep -Eq -- "$2"; then fail "$3: matches /$2/"; fi
-}
+# sourced, not run. On top of the CLI tests' own helpers (tests/cli/lib.sh:
+# a fresh directory under $TMPROOT, its own database, bdb, sql, expect_*),
+# checks of the outputs with real readers: pdfinfo, pdffonts, pdftotext
+# (poppler-utils), and PNG files decoded by cairo ($PNG_SIZE).
+. "$SRC/tests/cli/lib.sh"
 
 # Skips the test (ctest SKIP_RETURN_CODE 77) unless this build reads FORMAT.
 require_format() {
@@ -92,11 +53,3 @@ check_png() {
     expect_eq "$size" "$2" "$1 size"
 }
 
-finish() {
-    if [ "$T_FAILS" -ne 0 ]; then
-        echo "$T_NAME: $T_FAILS check(s) failed" >&2
-        exit 1
-    fi
-    echo "$T_NAME: ok"
-    exit 0
-}
