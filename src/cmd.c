@@ -1,5 +1,6 @@
 /* cmd.c - the one table of commands (name, handler, setup bits, help). */
 #include "cmd.h"
+#include "select.h"
 #include "store.h"
 
 #include <stdarg.h>
@@ -60,4 +61,12 @@ int cmd_open_store(struct cmd_ctx *ctx)
         return EXIT_OK;
     int flags = (ctx->flags & CMD_WRITES) ? STORE_CREATE : 0;
     return store_open(ctx->db_path, flags, &ctx->st) < 0 ? EXIT_DB : EXIT_OK;
+}
+
+int cmd_open_selection(struct cmd_ctx *ctx, struct selection *sel)
+{
+    int rc = cmd_open_store(ctx);
+    if (rc != EXIT_OK)
+        return rc;
+    return selection_resolve(sel, ctx->st) < 0 ? EXIT_USAGE : EXIT_OK;
 }

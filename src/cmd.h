@@ -37,6 +37,11 @@ struct cmd_ctx {
  * usage error never creates a database. EXIT_OK, or EXIT_DB (printed). */
 int cmd_open_store(struct cmd_ctx *ctx);
 
+/* The same, then the selection's conditions checked against the open
+ * database (select.h). EXIT_OK, EXIT_DB, or EXIT_USAGE (printed). */
+struct selection;
+int cmd_open_selection(struct cmd_ctx *ctx, struct selection *sel);
+
 struct cmd {
     const char *name;
     int (*fn)(int argc, char **argv, struct cmd_ctx *ctx);

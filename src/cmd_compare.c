@@ -518,12 +518,8 @@ int cmd_compare(int argc, char **argv, struct cmd_ctx *ctx)
     }
     a.arg = argv[optind];
     b.arg = argv[optind + 1];
-    if ((rc = cmd_open_store(ctx)) != EXIT_OK)
+    if ((rc = cmd_open_selection(ctx, &sel)) != EXIT_OK)
         goto out;
-    if (selection_resolve(&sel, ctx->st) < 0) {
-        rc = EXIT_USAGE;
-        goto out;
-    }
     if (load_side(ctx->st, &sel, by, &a) < 0 || load_side(ctx->st, &sel, by, &b) < 0) {
         rc = EXIT_FAIL;
         goto out;

@@ -144,12 +144,8 @@ int cmd_export(int argc, char **argv, struct cmd_ctx *ctx)
         rc = cmd_usage_error(self, "export: choose one of --csv and --json");
         goto out;
     }
-    if ((rc = cmd_open_store(ctx)) != EXIT_OK)
+    if ((rc = cmd_open_selection(ctx, &sel)) != EXIT_OK)
         goto out;
-    if (selection_resolve(&sel, ctx->st) < 0) {
-        rc = EXIT_USAGE;
-        goto out;
-    }
     es.st = ctx->st;
     if (output && !(es.fp = fopen(output, "w"))) {
         error_errno("%s", output);

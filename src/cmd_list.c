@@ -139,12 +139,8 @@ int cmd_list(int argc, char **argv, struct cmd_ctx *ctx)
         rc = cmd_usage_error(self, "list: unexpected argument '%s'", argv[optind]);
         goto out;
     }
-    if ((rc = cmd_open_store(ctx)) != EXIT_OK)
+    if ((rc = cmd_open_selection(ctx, &sel)) != EXIT_OK)
         goto out;
-    if (selection_resolve(&sel, ctx->st) < 0) {
-        rc = EXIT_USAGE;
-        goto out;
-    }
     if (ls.json)
         fputs("[", stdout);
     if (store_list(ctx->st, &sel.f, print_row, &ls) < 0)

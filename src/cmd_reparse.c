@@ -262,12 +262,8 @@ int cmd_reparse(int argc, char **argv, struct cmd_ctx *ctx)
         rc = cmd_usage_error(self, "reparse: unexpected argument '%s'", argv[optind]);
         goto out;
     }
-    if ((rc = cmd_open_store(ctx)) != EXIT_OK)
+    if ((rc = cmd_open_selection(ctx, &sel)) != EXIT_OK)
         goto out;
-    if (selection_resolve(&sel, ctx->st) < 0) {
-        rc = EXIT_USAGE;
-        goto out;
-    }
     col.st = ctx->st;
     if (selection_narrowed(&sel)) {
         if (store_list(ctx->st, &sel.f, collect_source, &col) < 0) {

@@ -387,12 +387,8 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
     rc = parse_options(argc, argv, ctx, &sel, &o);
     if (rc != EXIT_OK)
         goto out;
-    if ((rc = cmd_open_store(ctx)) != EXIT_OK)
+    if ((rc = cmd_open_selection(ctx, &sel)) != EXIT_OK)
         goto out;
-    if (selection_resolve(&sel, ctx->st) < 0) {
-        rc = EXIT_USAGE;
-        goto out;
-    }
     rc = EXIT_FAIL;
     if (template_load(o.template, &tpl) < 0) {
         rc = EXIT_USAGE;
