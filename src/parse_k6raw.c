@@ -124,7 +124,6 @@
 #include "input.h"
 #include "parse.h"
 
-#define K6RAW_BLOCK (4u << 20)
 #define K6RAW_MAX_LINE (64u << 20)
 #define K6RAW_WINDOW 60
 #define K6RAW_MAX_METRICS 10000
@@ -936,63 +935,100 @@ static int parse_rfc3339(const char *s, size_t n, int64_t *ns)
 
 /* --- reading lines in blocks ---------------------------------------------- */
 
+/* Lines are read in place in the input's blocks (input_block); a line
+ * the block's end cuts continues in the next block, and one longer than
+ * half a block is gathered in `big` instead (up to K6RAW_MAX_LINE). */
 struct lreader {
     struct input *in;
-    char *buf;
-    size_t cap, len, off; /* unread bytes are buf[off..len) */
+    const char *blk;
+    size_t len, off; /* unread bytes are blk[off..len) */
     int eof;
     int no; /* number of the line last returned */
+    struct buf big;
 };
 
 static void lr_init(struct lreader *lr, struct input *in)
 {
     memset(lr, 0, sizeof(*lr));
     lr->in = in;
-    lr->cap = K6RAW_BLOCK;
-    lr->buf = xmalloc(lr->cap);
+    lr->blk = "";
+}
+
+static void lr_free(struct lreader *lr)
+{
+    buf_free(&lr->big);
+}
+
+/* The next block, keeping blk[off..len). 0, or -1 on a read error. */
+static int lr_refill(struct lreader *lr)
+{
+    size_t keep = lr->len - lr->off;
+    long k = input_block(lr->in, keep, &lr->blk);
+    if (k < 0)
+        return -1;
+    if ((size_t)k == keep)
+        lr->eof = 1;
+    lr->len = (size_t)k;
+    lr->off = 0;
+    return 0;
+}
+
+/* A line longer than half a block: gathered in lr->big from blk[off..)
+ * on, through its newline or the end of the input. As lr_next. */
+static int lr_long(struct lreader *lr, const char **s, size_t *n, int *cut)
+{
+    buf_reset(&lr->big);
+    buf_add(&lr->big, lr->blk + lr->off, lr->len - lr->off);
+    lr->off = lr->len;
+    for (;;) {
+        if (lr_refill(lr) < 0)
+            return -1;
+        const char *nl = memchr(lr->blk, '\n', lr->len);
+        size_t end = nl ? (size_t)(nl - lr->blk) : lr->len;
+        buf_add(&lr->big, lr->blk, end);
+        lr->off = nl ? end + 1 : end;
+        if (lr->big.len >= K6RAW_MAX_LINE)
+            return -2;
+        if (nl || lr->eof) {
+            *s = lr->big.data;
+            *n = lr->big.len;
+            *cut = !nl;
+            return 1;
+        }
+    }
 }
 
 /* The next line without its "\n" (and "\r"): 1, 0 at the end, -1 on a
  * read error (printed), -2 when a line is longer than K6RAW_MAX_LINE.
- * *cut: the line ended the input without a newline. */
+ * *cut: the line ended the input without a newline. The line stays
+ * valid until the next call. */
 static int lr_next(struct lreader *lr, const char **s, size_t *n, int *cut)
 {
     size_t scanned = lr->off;
     for (;;) {
-        char *nl = memchr(lr->buf + scanned, '\n', lr->len - scanned);
-        size_t end;
+        const char *nl = memchr(lr->blk + scanned, '\n', lr->len - scanned);
+        int rc = 1;
         if (nl) {
-            end = (size_t)(nl - lr->buf);
+            *s = lr->blk + lr->off;
+            *n = (size_t)(nl - *s);
             *cut = 0;
+            lr->off = (size_t)(nl - lr->blk) + 1;
         } else if (lr->eof) {
             if (lr->off >= lr->len)
                 return 0;
-            end = lr->len;
+            *s = lr->blk + lr->off;
+            *n = lr->len - lr->off;
             *cut = 1;
+            lr->off = lr->len;
+        } else if (lr->len - lr->off > INPUT_BLOCK / 2) {
+            if ((rc = lr_long(lr, s, n, cut)) < 0)
+                return rc;
         } else {
-            if (lr->off > 0) {
-                memmove(lr->buf, lr->buf + lr->off, lr->len - lr->off);
-                lr->len -= lr->off;
-                lr->off = 0;
-            }
-            scanned = lr->len;
-            if (lr->len == lr->cap) {
-                if (lr->cap >= K6RAW_MAX_LINE)
-                    return -2;
-                lr->cap *= 2;
-                lr->buf = xrealloc(lr->buf, lr->cap);
-            }
-            long k = input_read(lr->in, lr->buf + lr->len, lr->cap - lr->len);
-            if (k < 0)
+            scanned = lr->len - lr->off;
+            if (lr_refill(lr) < 0)
                 return -1;
-            if (k == 0)
-                lr->eof = 1;
-            lr->len += (size_t)k;
             continue;
         }
-        *s = lr->buf + lr->off;
-        *n = end - lr->off;
-        lr->off = nl ? end + 1 : end;
         lr->no++;
         if (*n > 0 && (*s)[*n - 1] == '\r')
             (*n)--;
@@ -1516,7 +1552,7 @@ static int ndjson_stream(struct input *in, struct parse_result *pr)
     }
     rc = finish(&a, pr, last, truncated);
 out:
-    free(lr.buf);
+    lr_free(&lr);
     acc_free(&a);
     return rc;
 }
@@ -1766,7 +1802,7 @@ static int csv_stream(struct input *in, struct parse_result *pr)
     rc = finish(&a, pr, last, truncated);
 out:
     buf_free(&rec);
-    free(lr.buf);
+    lr_free(&lr);
     acc_free(&a);
     return rc;
 }
