@@ -38,7 +38,7 @@ const char *input_head(struct input *in, size_t want, size_t *got);
  *
  * The file's bytes are hashed once per block; when input_threads() is
  * more than 1, on a helper thread while the caller reads the block. */
-#define INPUT_BLOCK (1u << 20)
+#define INPUT_BLOCK (1u << 18)
 #define INPUT_PAD 64
 #define INPUT_RING 4 /* blocks in flight: the one read, the ones hashed */
 long input_block(struct input *in, size_t keep, const char **data);

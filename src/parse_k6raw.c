@@ -130,6 +130,32 @@
 #define K6RAW_MAX_ROWS 1000
 #define K6RAW_NS 1000000000LL
 
+static inline uint32_t load4(const void *p)
+{
+    uint32_t w;
+    memcpy(&w, p, 4);
+    return w;
+}
+
+static inline uint64_t load8(const void *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return w;
+}
+
+/* a[0..n) == b[0..n) for n >= 8, in 8-byte words (inlined: a constant b
+ * becomes immediates; memcmp would be a call). */
+static inline int same8(const char *a, const char *b, size_t n)
+{
+    size_t i;
+    for (i = 0; i + 8 < n; i += 8)
+        if (load8(a + i) != load8(b + i))
+            return 0;
+    return load8(a + n - 8) == load8(b + n - 8);
+}
+
+
 /* --- metrics -------------------------------------------------------------- */
 
 enum k6type { K6_COUNTER, K6_GAUGE, K6_RATE, K6_TREND };
@@ -365,6 +391,19 @@ struct slot {
     struct hdr *h;
 };
 
+/* The last time read whole: consecutive points share their date, hour,
+ * minute and second (k6 writes about a thousand a second), and their
+ * zone, so only the fraction is new. */
+struct tcache {
+    int valid;
+    char head[19]; /* "2025-05-13T13:49:24" */
+    char zone[6];  /* "Z" or "+01:00" */
+    size_t zlen;
+    int64_t secs;
+};
+
+#define K6RAW_MCACHE 256 /* metrics by their name's last bytes: a power of two */
+
 struct k6acc {
     const char *format;
     struct run *r;
@@ -383,6 +422,13 @@ struct k6acc {
     int64_t newest, closed; /* newest second seen; seconds up to closed are written */
     uint64_t late;
     struct buf tmp, tmp2, key; /* scratch for unescaped texts */
+    struct tcache tc;
+    struct mcache {
+        struct metric *m;
+        size_t n;
+        uint64_t tail; /* the 8 bytes of the line ending with the name */
+    } mcache[K6RAW_MCACHE];
+    size_t nmcache;
 };
 
 static void acc_init(struct k6acc *a, const char *format)
@@ -879,11 +925,46 @@ static int64_t days_from_civil(int64_t y, int m, int d)
     return era * 146097 + doe - 719468;
 }
 
+/* The fraction at s[i..n) after a '.': nanoseconds (digits past the ninth
+ * ignored) and the index past the digits, or SIZE_MAX for no digit. */
+static size_t rfc3339_frac(const char *s, size_t i, size_t n, int64_t *frac)
+{
+    int k = 0;
+    int64_t f = 0;
+    if (n - i >= 8) {
+        /* Eight digits at once (k6 writes nine): each byte 0x30..0x39. */
+        uint64_t w = load8(s + i);
+        if (((w & 0xf0f0f0f0f0f0f0f0ULL) |
+             (((w + 0x0606060606060606ULL) & 0xf0f0f0f0f0f0f0f0ULL) >> 4)) ==
+            0x3333333333333333ULL) {
+            w -= 0x3030303030303030ULL;
+            w = w * 10 + (w >> 8); /* byte pairs: 2-digit values, little-endian */
+            w = (((w & 0x000000ff000000ffULL) * (100 + (1000000ULL << 32))) +
+                 (((w >> 16) & 0x000000ff000000ffULL) * (1 + (10000ULL << 32)))) >> 32;
+            f = (int64_t)(uint32_t)w;
+            k = 8;
+            i += 8;
+        }
+    }
+    for (; i < n && (unsigned)(s[i] - '0') <= 9; i++)
+        if (k < 9) {
+            f = f * 10 + (s[i] - '0');
+            k++;
+        }
+    if (k == 0)
+        return SIZE_MAX;
+    for (; k < 9; k++)
+        f *= 10;
+    *frac = f;
+    return i;
+}
+
 /* "2025-05-13T13:49:24.529764805+01:00" (RFC 3339, any number of
- * fraction digits, Z or an offset) into nanoseconds since the epoch.
- * Years 1970 to 2200 only: the difference of any two such times fits in
- * 64 bits of nanoseconds (Go's zero time, year 1, is refused). */
-static int parse_rfc3339(const char *s, size_t n, int64_t *ns)
+ * fraction digits, Z or an offset): whole seconds since the epoch, the
+ * fraction in ns, and where the zone starts. Years 1970 to 2200 only: the
+ * difference of any two such times fits in 64 bits of nanoseconds (Go's
+ * zero time, year 1, is refused). 0 or -1. */
+static int rfc3339_parts(const char *s, size_t n, int64_t *secs, int64_t *frac, size_t *zone)
 {
     int y, mo, d, h, mi, sec, oh = 0, om = 0;
     if (n < 20 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') ||
@@ -896,21 +977,12 @@ static int parse_rfc3339(const char *s, size_t n, int64_t *ns)
         sec > 60)
         return -1;
     size_t i = 19;
-    int64_t frac = 0;
-    if (s[i] == '.') {
-        int k = 0;
-        for (i++; i < n && (unsigned)(s[i] - '0') <= 9; i++)
-            if (k < 9) {
-                frac = frac * 10 + (s[i] - '0');
-                k++;
-            }
-        if (k == 0)
-            return -1;
-        for (; k < 9; k++)
-            frac *= 10;
-    }
+    *frac = 0;
+    if (s[i] == '.' && (i = rfc3339_frac(s, i + 1, n, frac)) == SIZE_MAX)
+        return -1;
     if (i >= n)
         return -1;
+    *zone = i;
     int sign = 0;
     if (s[i] == 'Z' || s[i] == 'z') {
         i++;
@@ -925,10 +997,49 @@ static int parse_rfc3339(const char *s, size_t n, int64_t *ns)
     }
     if (i != n)
         return -1;
-    int64_t secs = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec -
-                   sign * (oh * 3600 + om * 60);
-    if (secs < 0)
+    *secs = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec -
+            sign * (oh * 3600 + om * 60);
+    if (*secs < 0)
         return -1; /* 1970-01-01 with a positive offset */
+    return 0;
+}
+
+/* An RFC 3339 time (as rfc3339_parts) into nanoseconds since the epoch. */
+static int parse_rfc3339(const char *s, size_t n, int64_t *ns)
+{
+    int64_t secs, frac;
+    size_t zone;
+    if (rfc3339_parts(s, n, &secs, &frac, &zone) < 0)
+        return -1;
+    *ns = secs * K6RAW_NS + frac;
+    return 0;
+}
+
+/* parse_rfc3339 with the cache: the same answer for the same text. */
+static int parse_rfc3339_cached(struct tcache *c, const char *s, size_t n, int64_t *ns)
+{
+    int64_t secs, frac = 0;
+    size_t i = 19;
+    if (c->valid && n >= 20 && same8(s, c->head, 19)) {
+        if (s[i] == '.')
+            i = rfc3339_frac(s, i + 1, n, &frac);
+        if (i < n && n - i == c->zlen &&
+            (c->zlen == 1   ? s[i] == c->zone[0]
+             : c->zlen == 6 ? load4(s + i) == load4(c->zone) && s[i + 4] == c->zone[4] &&
+                                  s[i + 5] == c->zone[5]
+                            : memcmp(s + i, c->zone, c->zlen) == 0)) {
+            *ns = c->secs * K6RAW_NS + frac;
+            return 0;
+        }
+    }
+    if (rfc3339_parts(s, n, &secs, &frac, &i) < 0)
+        return -1;
+    c->valid = n - i <= sizeof c->zone;
+    memcpy(c->head, s, 19);
+    c->zlen = n - i;
+    if (c->valid)
+        memcpy(c->zone, s + i, c->zlen);
+    c->secs = secs;
     *ns = secs * K6RAW_NS + frac;
     return 0;
 }
@@ -949,9 +1060,10 @@ struct lreader {
 
 static void lr_init(struct lreader *lr, struct input *in)
 {
+    static const char none[INPUT_PAD]; /* a block's padding, before the first */
     memset(lr, 0, sizeof(*lr));
     lr->in = in;
-    lr->blk = "";
+    lr->blk = none;
 }
 
 static void lr_free(struct lreader *lr)
@@ -1201,7 +1313,8 @@ static int scan_data(struct k6acc *a, const char **pp, const char *e, struct poi
         if (!(p = jkey(p, e, &k)))
             return *why = "bad JSON in \"data\"", SCAN_BAD;
         if (span_eq(k, "time")) {
-            if (!(p = jstring(p, e, &ts)) || ts.esc || parse_rfc3339(ts.s, ts.n, &pt->t) < 0)
+            if (!(p = jstring(p, e, &ts)) || ts.esc ||
+                parse_rfc3339_cached(&a->tc, ts.s, ts.n, &pt->t) < 0)
                 return *why = "\"time\" is not an RFC 3339 time of 1970 to 2200", SCAN_BAD;
             pt->tstr = ts;
             pt->have_t = 1;
@@ -1359,6 +1472,291 @@ static int read_metric_line(struct k6acc *a, const char *s, size_t n, const char
 out:
     cJSON_Delete(root);
     return rc;
+}
+
+/* --- NDJSON: k6's own Point lines in one pass ----------------------------- */
+
+/* Strings are the bulk of a Point line (tag names and values): their
+ * ends are found from bit masks of the line's quotes and of its
+ * backslashes and newlines, 64 bytes at a time (SSE2, part of every
+ * x86-64), or else 8 bytes at a time in plain C. */
+#if defined(__SSE2__) && !defined(K6RAW_NO_SIMD)
+#include <emmintrin.h>
+#define K6RAW_MASKS 1
+#elif defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define K6RAW_SWAR 1
+#define SWAR_ONES 0x0101010101010101ULL
+#define SWAR_HIGH 0x8080808080808080ULL
+
+/* The high bit of every byte of w equal to c; the lowest one set is
+ * exact (a borrow may flag bytes above a match, never below). */
+static inline uint64_t swar_eq(uint64_t w, uint64_t c)
+{
+    uint64_t x = w ^ (SWAR_ONES * c);
+    return (x - SWAR_ONES) & ~x & SWAR_HIGH;
+}
+#endif
+
+/* Where fast_string looks: bit i of quotes (special) is set when base[i]
+ * is '"' (a backslash or a newline), for i < 64. */
+struct qcur {
+    const char *base;
+    uint64_t quotes, special;
+};
+
+#ifdef K6RAW_MASKS
+static inline void qcur_load(struct qcur *c, const char *p)
+{
+    const __m128i q = _mm_set1_epi8('"'), b = _mm_set1_epi8('\\'), n = _mm_set1_epi8('\n');
+    uint64_t qm = 0, sm = 0;
+    for (int i = 0; i < 4; i++) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * i));
+        qm |= (uint64_t)(uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, q)) << (16 * i);
+        sm |= (uint64_t)(uint32_t)_mm_movemask_epi8(
+                  _mm_or_si128(_mm_cmpeq_epi8(v, b), _mm_cmpeq_epi8(v, n)))
+              << (16 * i);
+    }
+    c->base = p;
+    c->quotes = qm;
+    c->special = sm;
+}
+#endif
+
+/* The closing quote of the JSON string whose contents start at p, or
+ * NULL when a newline or e comes first (the line is not whole here).
+ * Escapes are stepped over; *esc is set when there is one. Reads up to
+ * 64 bytes past e (the block's padding). */
+#ifdef __GNUC__
+__attribute__((always_inline))
+#endif
+static inline const char *fast_string(struct qcur *c, const char *p, const char *e, int *esc)
+{
+    for (;;) {
+#if defined(K6RAW_MASKS)
+        uintptr_t off = (uintptr_t)p - (uintptr_t)c->base; /* huge when p < base */
+        if (off >= 64) {
+            qcur_load(c, p);
+            off = 0;
+        }
+        uint64_t q = c->quotes >> off, any = q | c->special >> off;
+        if (!any) {
+            p = c->base + 64;
+            if (p >= e)
+                return NULL;
+            continue;
+        }
+        unsigned k = (unsigned)__builtin_ctzll(any);
+        p += k;
+        if (p >= e)
+            return NULL;
+        if (q >> k & 1)
+            return p;
+#elif defined(K6RAW_SWAR)
+        (void)c;
+        uint64_t w = load8(p);
+        uint64_t m = swar_eq(w, '"') | swar_eq(w, '\\') | swar_eq(w, '\n');
+        if (!m) {
+            p += 8;
+            if (p >= e)
+                return NULL;
+            continue;
+        }
+        p += __builtin_ctzll(m) >> 3;
+        if (p >= e)
+            return NULL;
+        if (*p == '"')
+            return p;
+#else
+        (void)c;
+        while (p < e && *p != '"' && *p != '\\' && *p != '\n')
+            p++;
+        if (p >= e)
+            return NULL;
+        if (*p == '"')
+            return p;
+#endif
+        if (*p == '\n' || p + 1 >= e || p[1] == '\n')
+            return NULL;
+        *esc = 1;
+        p += 2;
+    }
+}
+
+/* The tag a key names (its bytes as written), or -1. */
+static int tag_index(const char *k, size_t n)
+{
+    switch (n) {
+    case 3:
+        return k[0] == 'u' && k[1] == 'r' && k[2] == 'l' ? TAG_URL : -1;
+    case 5:
+        if (k[4] == 'r' && load4(k) == load4("erro"))
+            return TAG_ERROR;
+        if (k[4] != 'k' && k[4] != 'p')
+            return -1;
+        return load4(k) == load4("chec") ? TAG_CHECK : load4(k) == load4("grou") ? TAG_GROUP : -1;
+    case 6:
+        return load4(k) == load4("stat") && k[4] == 'u' && k[5] == 's' ? TAG_STATUS : -1;
+    case 10:
+        return same8(k, "error_code", 10) ? TAG_ERROR_CODE : -1;
+    case 17:
+        return same8(k, "expected_response", 17) ? TAG_EXPECTED : -1;
+    default:
+        return -1;
+    }
+}
+
+/* The metric named s[0..n) (no escapes), through a cache keyed by its
+ * length and its last 8 bytes (s is inside a line that has at least 8
+ * bytes before it). NULL when there are too many metrics. */
+static struct metric *fast_metric(struct k6acc *a, const char *s, size_t n)
+{
+    uint64_t tail = load8(s + n - 8);
+    size_t h = (size_t)((tail ^ n) * 0x9e3779b97f4a7c15ULL >> 56) & (K6RAW_MCACHE - 1);
+    struct mcache *c;
+    struct metric *m;
+    /* Open addressing; the tail word holds the whole name up to 8 bytes
+     * (the rest of it is the constant end of "metric":"), the words
+     * before it the rest. */
+    for (;; h = (h + 1) & (K6RAW_MCACHE - 1)) {
+        c = &a->mcache[h];
+        if (!c->m)
+            break;
+        if (c->n == n && c->tail == tail) {
+            size_t i = 0;
+            for (; i + 8 < n; i += 8)
+                if (load8(s + i) != load8(c->m->name + i))
+                    break;
+            if (i + 8 >= n)
+                return c->m;
+        }
+    }
+    struct span sp = {s, n, 0};
+    if ((m = metric_get(a, sp)) && a->nmcache < K6RAW_MCACHE / 2) {
+        c->m = m;
+        c->n = n;
+        c->tail = tail;
+        a->nmcache++;
+    }
+    return m;
+}
+
+#define LIT(p, lit) same8((p), (lit), sizeof(lit) - 1)
+
+/* scan_number for the plain numbers k6 writes ("1", "20.319739"): up to
+ * 19 digits and no exponent converted here, exactly as scan_number
+ * would (the same mantissa and power of ten, Clinger's fast path);
+ * anything else is left to scan_number. */
+static const char *fast_number(const char *p, const char *e, double *out)
+{
+    const char *st = p;
+    uint64_t m = 0;
+    unsigned d;
+    int nd = 0, nf = 0, neg = *p == '-';
+    p += neg;
+    while ((d = (unsigned)(*p - '0')) <= 9) {
+        m = m * 10 + d;
+        nd++;
+        p++;
+    }
+    if (*p == '.') {
+        p++;
+        while ((d = (unsigned)(*p - '0')) <= 9) {
+            m = m * 10 + d;
+            nf++;
+            p++;
+        }
+    }
+    /* No digit, "1." or an exponent: scan_number says. 19 digits fit in
+     * 64 bits, and their power of ten in pow10_exact. */
+    if (nd == 0 || p[-1] == '.' || *p == 'e' || *p == 'E' || nd + nf > 19 ||
+        m > (1ULL << 53) || p > e)
+        return scan_number(st, e, out);
+    double v = nf ? (double)m / pow10_exact[nf] : (double)m;
+    *out = neg ? -v : v;
+    return p;
+}
+
+/* The end of a line at p, past its newline ("\n" or "\r\n"), or NULL. */
+static const char *fast_eol(const char *p)
+{
+    return *p == '\n' ? p + 1 : p[0] == '\r' && p[1] == '\n' ? p + 2 : NULL;
+}
+
+/* A Point line exactly as k6 writes it, whole, its newline included:
+ *   {"type":"Point","data":{"time":T,"value":V,"tags":{TAGS}},"metric":M}
+ *   {"metric":M,"type":"Point","data":{"time":T,"value":V,"tags":{TAGS}}}
+ * with string tags, in one pass over its bytes (e: the block's end; the
+ * block's zero padding never matches). Returns the start of the next
+ * line with pt complete, or NULL: then the line is anything else (a
+ * Metric line, spaces, other keys, a line the block cuts ...) and the
+ * general scan reads it as if this had not looked, for nothing changed.
+ * It reads what scan_line would, the same way: keys compared as
+ * written, the last of a repeated tag kept; and, as scan_line, when
+ * "metric" comes first and the metric wants no tags, the line is not
+ * read past the comma after "value". */
+static const char *fast_point(struct k6acc *a, const char *p, const char *e, struct point *pt)
+{
+    const char *q, *next;
+    int esc = 0;
+    struct qcur c = {NULL, 0, 0};
+    pt->m = NULL;
+    if (LIT(p, "{\"type\":\"Point\",\"data\":{\"time\":\"")) {
+        p += 32;
+    } else if (LIT(p, "{\"metric\":\"")) {
+        if (!(q = fast_string(&c, p + 11, e, &esc)) || esc ||
+            !LIT(q, "\",\"type\":\"Point\",\"data\":{\"time\":\"") ||
+            !(pt->m = fast_metric(a, p + 11, (size_t)(q - p - 11))))
+            return NULL;
+        p = q + 33;
+    } else {
+        return NULL;
+    }
+    if (!(q = fast_string(&c, p, e, &esc)) || esc ||
+        parse_rfc3339_cached(&a->tc, p, (size_t)(q - p), &pt->t) < 0)
+        return NULL;
+    pt->tstr = (struct span){p, (size_t)(q - p), 0};
+    if (!LIT(q, "\",\"value\":") || !(p = fast_number(q + 10, e, &pt->v)) || p >= e)
+        return NULL;
+    if (pt->m && !pt->m->tags_wanted) {
+        if (*p != ',' || !(q = memchr(p, '\n', (size_t)(e - p))))
+            return NULL;
+        return q + 1;
+    }
+    if (!LIT(p, ",\"tags\":{"))
+        return NULL;
+    p += 9;
+    pt->have_tags = 0;
+    if (*p == '}') {
+        p++;
+    } else {
+        for (;;) {
+            const char *k = p + 1;
+            int i;
+            if (*p != '"' || !(q = fast_string(&c, k, e, &esc)) || q[1] != ':' || q[2] != '"')
+                return NULL;
+            i = tag_index(k, (size_t)(q - k));
+            esc = 0;
+            p = q + 3;
+            if (!(q = fast_string(&c, p, e, &esc)))
+                return NULL;
+            if (i >= 0) {
+                pt->tags[i] = (struct span){p, (size_t)(q - p), esc};
+                pt->have_tags |= 1u << i;
+            }
+            p = q + 2;
+            if (q[1] == '}')
+                break;
+            if (q[1] != ',')
+                return NULL;
+        }
+    }
+    if (pt->m)
+        return *p == '}' && *++p == '}' ? fast_eol(p + 1) : NULL;
+    if (!LIT(p, "},\"metric\":\"") || !(q = fast_string(&c, p + 12, e, &esc)) || esc ||
+        q[1] != '}' || !(next = fast_eol(q + 2)) ||
+        !(pt->m = fast_metric(a, p + 12, (size_t)(q - p - 12))))
+        return NULL;
+    return next;
 }
 
 /* --- the run -------------------------------------------------------------- */
@@ -1525,7 +1923,15 @@ static int ndjson_stream(struct input *in, struct parse_result *pr)
 
     acc_init(&a, "k6-ndjson");
     lr_init(&lr, in);
-    while ((rc = lr_next(&lr, &s, &n, &cut)) > 0) {
+    for (;;) {
+        const char *next;
+        while ((next = fast_point(&a, lr.blk + lr.off, lr.blk + lr.len, &pt))) {
+            lr.off = (size_t)(next - lr.blk);
+            last = ++lr.no;
+            add_point(&a, &pt);
+        }
+        if ((rc = lr_next(&lr, &s, &n, &cut)) <= 0)
+            break;
         const char *p = jws(s, s + n);
         if (p == s + n)
             continue;
