@@ -236,27 +236,29 @@ struct input *input_from_stream(FILE *fp, const char *name, int own)
     in->md = EVP_MD_CTX_new();
     if (!in->md || !EVP_DigestInit_ex(in->md, EVP_sha256(), NULL))
         die(70, "cannot initialise SHA-256");
-    in->raw[0] = xmalloc(RAW_BLOCK);
 
     /* Peek at the magic: read the first raw bytes and decide. */
-    long got = raw_read(in, in->raw[0], 2);
+    unsigned char magic[2];
+    long got = raw_read(in, magic, 2); /* hashed at once: no thread yet */
     if (got < 0) {
         input_close(in);
         return NULL;
     }
-    if (got == 2 && in->raw[0][0] == 0x1f && in->raw[0][1] == 0x8b) {
+    if (got == 2 && magic[0] == 0x1f && magic[1] == 0x8b) {
         in->gz = 1;
         memset(&in->zs, 0, sizeof(in->zs));
         if (inflateInit2(&in->zs, 15 + 32) != Z_OK)
             die(70, "cannot initialise zlib");
+        in->raw[0] = xmalloc(RAW_BLOCK);
         in->raw[1] = xmalloc(RAW_BLOCK);
+        memcpy(in->raw[0], magic, 2);
         in->zs.next_in = in->raw[0];
         in->zs.avail_in = 2;
     } else {
         /* Plain: the two bytes are the start of the decoded stream. */
         in->ahead = xmalloc(64);
         in->ahead_cap = 64;
-        memcpy(in->ahead, in->raw[0], (size_t)got);
+        memcpy(in->ahead, magic, (size_t)got);
         in->ahead_len = (size_t)got;
     }
     return in;

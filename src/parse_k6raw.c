@@ -1313,8 +1313,7 @@ static int scan_data(struct k6acc *a, const char **pp, const char *e, struct poi
         if (!(p = jkey(p, e, &k)))
             return *why = "bad JSON in \"data\"", SCAN_BAD;
         if (span_eq(k, "time")) {
-            if (!(p = jstring(p, e, &ts)) || ts.esc ||
-                parse_rfc3339_cached(&a->tc, ts.s, ts.n, &pt->t) < 0)
+            if (!(p = jstring(p, e, &ts)) || ts.esc || parse_rfc3339(ts.s, ts.n, &pt->t) < 0)
                 return *why = "\"time\" is not an RFC 3339 time of 1970 to 2200", SCAN_BAD;
             pt->tstr = ts;
             pt->have_t = 1;
@@ -1479,11 +1478,14 @@ out:
 /* Strings are the bulk of a Point line (tag names and values): their
  * ends are found from bit masks of the line's quotes and of its
  * backslashes and newlines, 64 bytes at a time (SSE2, part of every
- * x86-64), or else 8 bytes at a time in plain C. */
-#if defined(__SSE2__) && !defined(K6RAW_NO_SIMD)
+ * x86-64), or else 8 bytes at a time in plain C (GCC or clang, little
+ * endian), or byte by byte. K6RAW_NO_SSE2 and K6RAW_NO_SWAR turn the
+ * first two off (to test the others). */
+#if defined(__SSE2__) && !defined(K6RAW_NO_SSE2)
 #include <emmintrin.h>
 #define K6RAW_MASKS 1
-#elif defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#elif defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && \
+    !defined(K6RAW_NO_SWAR)
 #define K6RAW_SWAR 1
 #define SWAR_ONES 0x0101010101010101ULL
 #define SWAR_HIGH 0x8080808080808080ULL
