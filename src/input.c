@@ -68,7 +68,8 @@ struct input {
     char *ahead;
     size_t ahead_len, ahead_off, ahead_cap;
     struct iblock blk[INPUT_RING];
-    int blk_i, blk_started;
+    int blk_i;
+    unsigned long long blocks; /* input_block() calls */
     int failed;
 };
 
@@ -394,17 +395,17 @@ long input_block(struct input *in, size_t keep, const char **data)
 {
     struct iblock *prev = &in->blk[in->blk_i];
     struct iblock *b = &in->blk[in->blk_i = (in->blk_i + 1) % INPUT_RING];
-    if (!in->blk_started) {
-        in->blk_started = 1;
-        keep = 0;
-        if (input_threads() > 1)
-            hasher_start(in);
-    }
+    /* The thread from the second block on: a small file is hashed in
+     * one piece, at once, without one. */
+    if (in->blocks++ == 1 && input_threads() > 1)
+        hasher_start(in);
+    if (keep > prev->len)
+        keep = prev->len; /* nothing before the first block */
     hash_wait(in, b->ticket);
     b->ticket = 0;
     if (b->cap < keep + INPUT_BLOCK) {
         free(b->data);
-        b->cap = keep + INPUT_BLOCK;
+        b->cap = (keep > INPUT_BLOCK / 2 ? keep : INPUT_BLOCK / 2) + INPUT_BLOCK;
         b->data = xmalloc(b->cap + INPUT_PAD);
     }
     if (keep)

@@ -34,10 +34,11 @@ const char *input_head(struct input *in, size_t want, size_t *got);
  * may read past the end; it stays valid and unchanged until the next
  * call. Returns the length (kept bytes included; `keep` alone at the
  * end of the input), or -1 on a read error (printed). `keep` is at most
- * the previous block's length (it is ignored on the first call).
+ * the previous block's length (less on the first call: none).
  *
- * The file's bytes are hashed once per block; when input_threads() is
- * more than 1, on a helper thread while the caller reads the block. */
+ * The file's bytes are hashed once per block; from the second block on,
+ * when input_threads() is more than 1, on a helper thread while the
+ * caller reads the block (the digest is the same). */
 #define INPUT_BLOCK (1u << 18)
 #define INPUT_PAD 64
 #define INPUT_RING 4 /* blocks in flight: the one read, the ones hashed */

@@ -92,25 +92,30 @@
  * one histogram per trend metric, the rows (one per second of test), and
  * the tallies above: constant in the file's size.
  *
- * Speed: the input is read in 4 MiB blocks; lines are found with memchr;
- * a Point line is scanned in place without building a JSON tree (only
- * the rare Metric lines go to cJSON) and, when "metric" comes first as
- * in current k6, the scan stops after time and value for metrics whose
- * tags are not needed: the rest of such a line is not validated.
- * Numbers whose digits fit in 2^53, with a power of ten up to 22, are
- * converted exactly in one IEEE operation, without strtod.
+ * Speed. The input is read in blocks of 256 KiB (input_block: they stay
+ * in the core's cache while they are hashed and read), lines in place.
+ * A Point line written as k6 writes it is read in one pass (fast_point:
+ * literal keys compared as words, string ends from bit masks of quotes,
+ * the time's date-to-second and zone cached, the metric found by its
+ * name's last word); any other line goes to the general scan (scan_line)
+ * as if the one pass had not looked. Neither builds a JSON tree (only
+ * the rare Metric lines go to cJSON). When "metric" comes first, as in
+ * current k6, both stop after time and value for metrics whose tags are
+ * not needed: the rest of such a line is not validated. Numbers whose
+ * digits fit in 2^53, with a power of ten up to 22, are converted
+ * exactly in one IEEE operation, without strtod.
  *
- * Two threads could share a plain (not gzipped) file: split it at half
- * its size, move the split to the next newline, and give each half its
- * own accumulator (struct k6acc). Merging is exact for everything but
- * the series seam: histograms merge bucket-wise (hdr_merge), counts and
- * sums add, min/max combine, tallies add by key, and "latest value"
- * keeps the later time. The second half may see Points before their
- * Metric line (which the first half holds): it would keep every metric
- * as an untyped trend and take the types from the first half at the
- * merge. Each half's series must keep the seconds near its edges open
- * (histograms, not finished rows) so the seam seconds merge before
- * their percentiles are taken; series_start is the first half's. */
+ * Threads. With BENCHDB_THREADS above 1 (the default on a machine of
+ * several cores), the file's SHA-256 is computed on a second thread
+ * while this one parses (input.c); the runs are the same, for parsing
+ * does not change. A third thread would have nothing to do: SHA-256 is
+ * sequential, and with the CPU's SHA instructions (1.7 GB/s) it is
+ * already the slower of the two; without them it is slower still. For
+ * a gzipped file inflating is the slow part, on this thread (a thread
+ * of its own for it is not built). (Splitting the parse by block would need per-part accumulators merged
+ * in file order: histograms merge exactly (hdr_merge), but the series
+ * window, the first-appearance order of metrics and tallies, and the
+ * 1000-row limit of tallies depend on the order points arrive in.) */
 #include <ctype.h>
 #include <math.h>
 #include <stdint.h>
