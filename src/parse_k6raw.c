@@ -1707,6 +1707,7 @@ static const char *fast_point(struct k6acc *a, const char *p, const char *e, str
     int esc = 0;
     struct qcur c = {NULL, 0, 0};
     pt->m = NULL;
+    pt->have_tags = 0;
     if (LIT(p, "{\"type\":\"Point\",\"data\":{\"time\":\"")) {
         p += 32;
     } else if (LIT(p, "{\"metric\":\"")) {
@@ -1732,7 +1733,6 @@ static const char *fast_point(struct k6acc *a, const char *p, const char *e, str
     if (!LIT(p, ",\"tags\":{"))
         return NULL;
     p += 9;
-    pt->have_tags = 0;
     if (*p == '}') {
         p++;
     } else {
@@ -1757,8 +1757,8 @@ static const char *fast_point(struct k6acc *a, const char *p, const char *e, str
                 return NULL;
         }
     }
-    if (pt->m)
-        return *p == '}' && *++p == '}' ? fast_eol(p + 1) : NULL;
+    if (pt->m) /* "metric" came first: the ends of "data" and of the line */
+        return p[0] == '}' && p[1] == '}' ? fast_eol(p + 2) : NULL;
     if (!LIT(p, "},\"metric\":\"") || !(q = fast_string(&c, p + 12, e, &esc)) || esc ||
         q[1] != '}' || !(next = fast_eol(q + 2)) ||
         !(pt->m = fast_metric(a, p + 12, (size_t)(q - p - 12))))

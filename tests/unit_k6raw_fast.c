@@ -67,12 +67,15 @@ out:
     parse_result_free(&pr);
 }
 
-/* data with a space before every line. */
+/* data with a space before every line (after a byte order mark, which
+ * is read only at the very start). */
 static void spaced(const char *data, size_t len, struct buf *out)
 {
+    size_t bom = len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
     buf_reset(out);
-    for (size_t i = 0; i < len; i++) {
-        if (i == 0 || data[i - 1] == '\n')
+    buf_add(out, data, bom);
+    for (size_t i = bom; i < len; i++) {
+        if (i == bom || data[i - 1] == '\n')
             buf_addc(out, ' ');
         buf_addc(out, data[i]);
     }
