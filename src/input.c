@@ -27,7 +27,7 @@
 #include "diag.h"
 
 #define RAW_BLOCK (1u << 20)
-#define HASH_QUEUE 8 /* jobs in flight: more than the buffers that can wait */
+#define HASH_QUEUE 16 /* jobs in flight: more than the buffers that can wait */
 
 /* The hashing thread: jobs are hashed in the order submitted; a job's
  * ticket is its 1-based number, and done counts the jobs finished. */
@@ -38,6 +38,7 @@ struct hasher {
     const void *job[HASH_QUEUE];
     size_t len[HASH_QUEUE];
     uint64_t submitted, done;
+    uint64_t want; /* the caller sleeps until done reaches it; 0: it does not */
     int stop;
     EVP_MD_CTX *md;
 };
@@ -103,7 +104,8 @@ static void *hasher_main(void *arg)
         EVP_DigestUpdate(hs->md, p, n);
         pthread_mutex_lock(&hs->mu);
         hs->done++;
-        pthread_cond_broadcast(&hs->finished);
+        if (hs->want && hs->done >= hs->want)
+            pthread_cond_signal(&hs->finished); /* a wake-up only when it helps */
     }
     pthread_mutex_unlock(&hs->mu);
     return NULL;
@@ -158,8 +160,11 @@ static uint64_t hash_add(struct input *in, const void *buf, size_t n)
         return 0;
     }
     pthread_mutex_lock(&hs->mu);
-    while (hs->submitted - hs->done >= HASH_QUEUE)
+    while (hs->submitted - hs->done >= HASH_QUEUE) {
+        hs->want = hs->submitted - HASH_QUEUE + 1;
         pthread_cond_wait(&hs->finished, &hs->mu);
+    }
+    hs->want = 0;
     hs->job[hs->submitted % HASH_QUEUE] = buf;
     hs->len[hs->submitted % HASH_QUEUE] = n;
     uint64_t ticket = ++hs->submitted;
@@ -168,16 +173,29 @@ static uint64_t hash_add(struct input *in, const void *buf, size_t n)
     return ticket;
 }
 
-/* Returns once the job of `ticket` (and every one before it) is done. */
-static void hash_wait(struct input *in, uint64_t ticket)
+/* Returns once the job of `ticket` (and every one before it) is done;
+ * when it must wait for it, it waits for `then` (a later job) too, so
+ * that the thread wakes the caller once for several jobs. */
+static void hash_wait_more(struct input *in, uint64_t ticket, uint64_t then)
 {
     struct hasher *hs = in->hs;
     if (!hs || ticket == 0)
         return;
     pthread_mutex_lock(&hs->mu);
-    while (hs->done < ticket)
-        pthread_cond_wait(&hs->finished, &hs->mu);
+    if (hs->done < ticket) {
+        if (then > hs->submitted)
+            then = hs->submitted;
+        hs->want = then > ticket ? then : ticket;
+        while (hs->done < hs->want)
+            pthread_cond_wait(&hs->finished, &hs->mu);
+        hs->want = 0;
+    }
     pthread_mutex_unlock(&hs->mu);
+}
+
+static void hash_wait(struct input *in, uint64_t ticket)
+{
+    hash_wait_more(in, ticket, ticket);
 }
 
 static void hex_digest(const unsigned char *d, unsigned len, char hex[65])
@@ -401,7 +419,8 @@ long input_block(struct input *in, size_t keep, const char **data)
         hasher_start(in);
     if (keep > prev->len)
         keep = prev->len; /* nothing before the first block */
-    hash_wait(in, b->ticket);
+    /* This buffer's bytes hashed; if they are not yet, half the ring's. */
+    hash_wait_more(in, b->ticket, b->ticket + INPUT_RING / 2);
     b->ticket = 0;
     if (b->cap < keep + INPUT_BLOCK) {
         free(b->data);

@@ -41,7 +41,7 @@ const char *input_head(struct input *in, size_t want, size_t *got);
  * caller reads the block (the digest is the same). */
 #define INPUT_BLOCK (1u << 18)
 #define INPUT_PAD 64
-#define INPUT_RING 4 /* blocks in flight: the one read, the ones hashed */
+#define INPUT_RING 8 /* blocks in flight: the one read, the ones hashed */
 long input_block(struct input *in, size_t keep, const char **data);
 
 /* Threads benchdb may use: BENCHDB_THREADS (a positive number), by
