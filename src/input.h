@@ -26,6 +26,30 @@ void input_close(struct input *in);
  * returned pointer is valid until the next read. */
 const char *input_head(struct input *in, size_t want, size_t *got);
 
+/* Block reading for stream parsers (do not mix with input_read):
+ * the next decoded bytes in a buffer the input owns, after a copy of
+ * the last `keep` bytes of the previous block (a line the block's end
+ * cut continues in the next block). *data is the block: the kept bytes,
+ * then up to INPUT_BLOCK new ones, then INPUT_PAD zero bytes a scanner
+ * may read past the end; it stays valid and unchanged until the next
+ * call. Returns the length (kept bytes included; `keep` alone at the
+ * end of the input), or -1 on a read error (printed). `keep` is at most
+ * the previous block's length (less on the first call: none).
+ *
+ * The file's bytes are hashed once per block; from the second block on,
+ * when input_threads() is more than 1, on a helper thread while the
+ * caller reads the block (the digest is the same). */
+#define INPUT_BLOCK (1u << 18)
+#define INPUT_PAD 64
+#define INPUT_RING 8 /* blocks in flight: the one read, the ones hashed */
+long input_block(struct input *in, size_t keep, const char **data);
+
+/* Threads benchdb may use: BENCHDB_THREADS (a positive number), by
+ * default the number of online CPUs; at most INPUT_MAX_THREADS. 1 keeps
+ * everything on the calling thread. */
+#define INPUT_MAX_THREADS 8
+int input_threads(void);
+
 /* Reads everything that is left into b (decoded). 0 or -1 (printed). */
 int input_slurp(struct input *in, struct buf *b);
 

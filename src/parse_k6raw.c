@@ -92,25 +92,30 @@
  * one histogram per trend metric, the rows (one per second of test), and
  * the tallies above: constant in the file's size.
  *
- * Speed: the input is read in 4 MiB blocks; lines are found with memchr;
- * a Point line is scanned in place without building a JSON tree (only
- * the rare Metric lines go to cJSON) and, when "metric" comes first as
- * in current k6, the scan stops after time and value for metrics whose
- * tags are not needed: the rest of such a line is not validated.
- * Numbers whose digits fit in 2^53, with a power of ten up to 22, are
- * converted exactly in one IEEE operation, without strtod.
+ * Speed. The input is read in blocks of 256 KiB (input_block: they stay
+ * in the core's cache while they are hashed and read), lines in place.
+ * A Point line written as k6 writes it is read in one pass (fast_point:
+ * literal keys compared as words, string ends from bit masks of quotes,
+ * the time's date-to-second and zone cached, the metric found by its
+ * name's last word); any other line goes to the general scan (scan_line)
+ * as if the one pass had not looked. Neither builds a JSON tree (only
+ * the rare Metric lines go to cJSON). When "metric" comes first, as in
+ * current k6, both stop after time and value for metrics whose tags are
+ * not needed: the rest of such a line is not validated. Numbers whose
+ * digits fit in 2^53, with a power of ten up to 22, are converted
+ * exactly in one IEEE operation, without strtod.
  *
- * Two threads could share a plain (not gzipped) file: split it at half
- * its size, move the split to the next newline, and give each half its
- * own accumulator (struct k6acc). Merging is exact for everything but
- * the series seam: histograms merge bucket-wise (hdr_merge), counts and
- * sums add, min/max combine, tallies add by key, and "latest value"
- * keeps the later time. The second half may see Points before their
- * Metric line (which the first half holds): it would keep every metric
- * as an untyped trend and take the types from the first half at the
- * merge. Each half's series must keep the seconds near its edges open
- * (histograms, not finished rows) so the seam seconds merge before
- * their percentiles are taken; series_start is the first half's. */
+ * Threads. With BENCHDB_THREADS above 1 (the default on a machine of
+ * several cores), the file's SHA-256 is computed on a second thread
+ * while this one parses (input.c); the runs are the same, for parsing
+ * does not change. A third thread would have nothing to do: SHA-256 is
+ * sequential, and with the CPU's SHA instructions (1.7 GB/s) it is
+ * already the slower of the two; without them it is slower still. For
+ * a gzipped file inflating is the slow part, on this thread (a thread
+ * of its own for it is not built). (Splitting the parse by block would need per-part accumulators merged
+ * in file order: histograms merge exactly (hdr_merge), but the series
+ * window, the first-appearance order of metrics and tallies, and the
+ * 1000-row limit of tallies depend on the order points arrive in.) */
 #include <ctype.h>
 #include <math.h>
 #include <stdint.h>
@@ -124,12 +129,37 @@
 #include "input.h"
 #include "parse.h"
 
-#define K6RAW_BLOCK (4u << 20)
 #define K6RAW_MAX_LINE (64u << 20)
 #define K6RAW_WINDOW 60
 #define K6RAW_MAX_METRICS 10000
 #define K6RAW_MAX_ROWS 1000
 #define K6RAW_NS 1000000000LL
+
+static inline uint32_t load4(const void *p)
+{
+    uint32_t w;
+    memcpy(&w, p, 4);
+    return w;
+}
+
+static inline uint64_t load8(const void *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return w;
+}
+
+/* a[0..n) == b[0..n) for n >= 8, in 8-byte words (inlined: a constant b
+ * becomes immediates; memcmp would be a call). */
+static inline int same8(const char *a, const char *b, size_t n)
+{
+    size_t i;
+    for (i = 0; i + 8 < n; i += 8)
+        if (load8(a + i) != load8(b + i))
+            return 0;
+    return load8(a + n - 8) == load8(b + n - 8);
+}
+
 
 /* --- metrics -------------------------------------------------------------- */
 
@@ -366,6 +396,19 @@ struct slot {
     struct hdr *h;
 };
 
+/* The last time read whole: consecutive points share their date, hour,
+ * minute and second (k6 writes about a thousand a second), and their
+ * zone, so only the fraction is new. */
+struct tcache {
+    int valid;
+    char head[19]; /* "2025-05-13T13:49:24" */
+    char zone[6];  /* "Z" or "+01:00" */
+    size_t zlen;
+    int64_t secs;
+};
+
+#define K6RAW_MCACHE 256 /* metrics by their name's last bytes: a power of two */
+
 struct k6acc {
     const char *format;
     struct run *r;
@@ -384,6 +427,13 @@ struct k6acc {
     int64_t newest, closed; /* newest second seen; seconds up to closed are written */
     uint64_t late;
     struct buf tmp, tmp2, key; /* scratch for unescaped texts */
+    struct tcache tc;
+    struct mcache {
+        struct metric *m;
+        size_t n;
+        uint64_t tail; /* the 8 bytes of the line ending with the name */
+    } mcache[K6RAW_MCACHE];
+    size_t nmcache;
 };
 
 static void acc_init(struct k6acc *a, const char *format)
@@ -880,11 +930,46 @@ static int64_t days_from_civil(int64_t y, int m, int d)
     return era * 146097 + doe - 719468;
 }
 
+/* The fraction at s[i..n) after a '.': nanoseconds (digits past the ninth
+ * ignored) and the index past the digits, or SIZE_MAX for no digit. */
+static size_t rfc3339_frac(const char *s, size_t i, size_t n, int64_t *frac)
+{
+    int k = 0;
+    int64_t f = 0;
+    if (n - i >= 8) {
+        /* Eight digits at once (k6 writes nine): each byte 0x30..0x39. */
+        uint64_t w = load8(s + i);
+        if (((w & 0xf0f0f0f0f0f0f0f0ULL) |
+             (((w + 0x0606060606060606ULL) & 0xf0f0f0f0f0f0f0f0ULL) >> 4)) ==
+            0x3333333333333333ULL) {
+            w -= 0x3030303030303030ULL;
+            w = w * 10 + (w >> 8); /* byte pairs: 2-digit values, little-endian */
+            w = (((w & 0x000000ff000000ffULL) * (100 + (1000000ULL << 32))) +
+                 (((w >> 16) & 0x000000ff000000ffULL) * (1 + (10000ULL << 32)))) >> 32;
+            f = (int64_t)(uint32_t)w;
+            k = 8;
+            i += 8;
+        }
+    }
+    for (; i < n && (unsigned)(s[i] - '0') <= 9; i++)
+        if (k < 9) {
+            f = f * 10 + (s[i] - '0');
+            k++;
+        }
+    if (k == 0)
+        return SIZE_MAX;
+    for (; k < 9; k++)
+        f *= 10;
+    *frac = f;
+    return i;
+}
+
 /* "2025-05-13T13:49:24.529764805+01:00" (RFC 3339, any number of
- * fraction digits, Z or an offset) into nanoseconds since the epoch.
- * Years 1970 to 2200 only: the difference of any two such times fits in
- * 64 bits of nanoseconds (Go's zero time, year 1, is refused). */
-static int parse_rfc3339(const char *s, size_t n, int64_t *ns)
+ * fraction digits, Z or an offset): whole seconds since the epoch, the
+ * fraction in ns, and where the zone starts. Years 1970 to 2200 only: the
+ * difference of any two such times fits in 64 bits of nanoseconds (Go's
+ * zero time, year 1, is refused). 0 or -1. */
+static int rfc3339_parts(const char *s, size_t n, int64_t *secs, int64_t *frac, size_t *zone)
 {
     int y, mo, d, h, mi, sec, oh = 0, om = 0;
     if (n < 20 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') ||
@@ -897,21 +982,12 @@ static int parse_rfc3339(const char *s, size_t n, int64_t *ns)
         sec > 60)
         return -1;
     size_t i = 19;
-    int64_t frac = 0;
-    if (s[i] == '.') {
-        int k = 0;
-        for (i++; i < n && (unsigned)(s[i] - '0') <= 9; i++)
-            if (k < 9) {
-                frac = frac * 10 + (s[i] - '0');
-                k++;
-            }
-        if (k == 0)
-            return -1;
-        for (; k < 9; k++)
-            frac *= 10;
-    }
+    *frac = 0;
+    if (s[i] == '.' && (i = rfc3339_frac(s, i + 1, n, frac)) == SIZE_MAX)
+        return -1;
     if (i >= n)
         return -1;
+    *zone = i;
     int sign = 0;
     if (s[i] == 'Z' || s[i] == 'z') {
         i++;
@@ -926,73 +1002,150 @@ static int parse_rfc3339(const char *s, size_t n, int64_t *ns)
     }
     if (i != n)
         return -1;
-    int64_t secs = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec -
-                   sign * (oh * 3600 + om * 60);
-    if (secs < 0)
+    *secs = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec -
+            sign * (oh * 3600 + om * 60);
+    if (*secs < 0)
         return -1; /* 1970-01-01 with a positive offset */
+    return 0;
+}
+
+/* An RFC 3339 time (as rfc3339_parts) into nanoseconds since the epoch. */
+static int parse_rfc3339(const char *s, size_t n, int64_t *ns)
+{
+    int64_t secs, frac;
+    size_t zone;
+    if (rfc3339_parts(s, n, &secs, &frac, &zone) < 0)
+        return -1;
+    *ns = secs * K6RAW_NS + frac;
+    return 0;
+}
+
+/* parse_rfc3339 with the cache: the same answer for the same text. */
+static int parse_rfc3339_cached(struct tcache *c, const char *s, size_t n, int64_t *ns)
+{
+    int64_t secs, frac = 0;
+    size_t i = 19;
+    if (c->valid && n >= 20 && same8(s, c->head, 19)) {
+        if (s[i] == '.')
+            i = rfc3339_frac(s, i + 1, n, &frac);
+        if (i < n && n - i == c->zlen &&
+            (c->zlen == 1   ? s[i] == c->zone[0]
+             : c->zlen == 6 ? load4(s + i) == load4(c->zone) && s[i + 4] == c->zone[4] &&
+                                  s[i + 5] == c->zone[5]
+                            : memcmp(s + i, c->zone, c->zlen) == 0)) {
+            *ns = c->secs * K6RAW_NS + frac;
+            return 0;
+        }
+    }
+    if (rfc3339_parts(s, n, &secs, &frac, &i) < 0)
+        return -1;
+    c->valid = n - i <= sizeof c->zone;
+    memcpy(c->head, s, 19);
+    c->zlen = n - i;
+    if (c->valid)
+        memcpy(c->zone, s + i, c->zlen);
+    c->secs = secs;
     *ns = secs * K6RAW_NS + frac;
     return 0;
 }
 
 /* --- reading lines in blocks ---------------------------------------------- */
 
+/* Lines are read in place in the input's blocks (input_block); a line
+ * the block's end cuts continues in the next block, and one longer than
+ * half a block is gathered in `big` instead (up to K6RAW_MAX_LINE). */
 struct lreader {
     struct input *in;
-    char *buf;
-    size_t cap, len, off; /* unread bytes are buf[off..len) */
+    const char *blk;
+    size_t len, off; /* unread bytes are blk[off..len) */
     int eof;
     int no; /* number of the line last returned */
+    struct buf big;
 };
 
 static void lr_init(struct lreader *lr, struct input *in)
 {
+    static const char none[INPUT_PAD]; /* a block's padding, before the first */
     memset(lr, 0, sizeof(*lr));
     lr->in = in;
-    lr->cap = K6RAW_BLOCK;
-    lr->buf = xmalloc(lr->cap);
+    lr->blk = none;
+}
+
+static void lr_free(struct lreader *lr)
+{
+    buf_free(&lr->big);
+}
+
+/* The next block, keeping blk[off..len). 0, or -1 on a read error. */
+static int lr_refill(struct lreader *lr)
+{
+    size_t keep = lr->len - lr->off;
+    long k = input_block(lr->in, keep, &lr->blk);
+    if (k < 0)
+        return -1;
+    if ((size_t)k == keep)
+        lr->eof = 1;
+    lr->len = (size_t)k;
+    lr->off = 0;
+    return 0;
+}
+
+/* A line longer than half a block: gathered in lr->big from blk[off..)
+ * on, through its newline or the end of the input. As lr_next. */
+static int lr_long(struct lreader *lr, const char **s, size_t *n, int *cut)
+{
+    buf_reset(&lr->big);
+    buf_add(&lr->big, lr->blk + lr->off, lr->len - lr->off);
+    lr->off = lr->len;
+    for (;;) {
+        if (lr_refill(lr) < 0)
+            return -1;
+        const char *nl = memchr(lr->blk, '\n', lr->len);
+        size_t end = nl ? (size_t)(nl - lr->blk) : lr->len;
+        buf_add(&lr->big, lr->blk, end);
+        lr->off = nl ? end + 1 : end;
+        if (lr->big.len >= K6RAW_MAX_LINE)
+            return -2;
+        if (nl || lr->eof) {
+            *s = lr->big.data;
+            *n = lr->big.len;
+            *cut = !nl;
+            return 1;
+        }
+    }
 }
 
 /* The next line without its "\n" (and "\r"): 1, 0 at the end, -1 on a
  * read error (printed), -2 when a line is longer than K6RAW_MAX_LINE.
- * *cut: the line ended the input without a newline. */
+ * *cut: the line ended the input without a newline. The line stays
+ * valid until the next call. */
 static int lr_next(struct lreader *lr, const char **s, size_t *n, int *cut)
 {
     size_t scanned = lr->off;
     for (;;) {
-        char *nl = memchr(lr->buf + scanned, '\n', lr->len - scanned);
-        size_t end;
+        const char *nl = memchr(lr->blk + scanned, '\n', lr->len - scanned);
+        int rc = 1;
         if (nl) {
-            end = (size_t)(nl - lr->buf);
+            *s = lr->blk + lr->off;
+            *n = (size_t)(nl - *s);
             *cut = 0;
+            lr->off = (size_t)(nl - lr->blk) + 1;
         } else if (lr->eof) {
             if (lr->off >= lr->len)
                 return 0;
-            end = lr->len;
+            *s = lr->blk + lr->off;
+            *n = lr->len - lr->off;
             *cut = 1;
+            lr->off = lr->len;
+        } else if (lr->len - lr->off > INPUT_BLOCK / 2) {
+            if ((rc = lr_long(lr, s, n, cut)) < 0)
+                return rc;
         } else {
-            if (lr->off > 0) {
-                memmove(lr->buf, lr->buf + lr->off, lr->len - lr->off);
-                lr->len -= lr->off;
-                lr->off = 0;
-            }
-            scanned = lr->len;
-            if (lr->len == lr->cap) {
-                if (lr->cap >= K6RAW_MAX_LINE)
-                    return -2;
-                lr->cap *= 2;
-                lr->buf = xrealloc(lr->buf, lr->cap);
-            }
-            long k = input_read(lr->in, lr->buf + lr->len, lr->cap - lr->len);
-            if (k < 0)
+            scanned = lr->len - lr->off;
+            if (lr_refill(lr) < 0)
                 return -1;
-            if (k == 0)
-                lr->eof = 1;
-            lr->len += (size_t)k;
             continue;
         }
-        *s = lr->buf + lr->off;
-        *n = end - lr->off;
-        lr->off = nl ? end + 1 : end;
         lr->no++;
         if (*n > 0 && (*s)[*n - 1] == '\r')
             (*n)--;
@@ -1325,6 +1478,294 @@ out:
     return rc;
 }
 
+/* --- NDJSON: k6's own Point lines in one pass ----------------------------- */
+
+/* Strings are the bulk of a Point line (tag names and values): their
+ * ends are found from bit masks of the line's quotes and of its
+ * backslashes and newlines, 64 bytes at a time (SSE2, part of every
+ * x86-64), or else 8 bytes at a time in plain C (GCC or clang, little
+ * endian), or byte by byte. K6RAW_NO_SSE2 and K6RAW_NO_SWAR turn the
+ * first two off (to test the others). */
+#if defined(__SSE2__) && !defined(K6RAW_NO_SSE2)
+#include <emmintrin.h>
+#define K6RAW_MASKS 1
+#elif defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && \
+    !defined(K6RAW_NO_SWAR)
+#define K6RAW_SWAR 1
+#define SWAR_ONES 0x0101010101010101ULL
+#define SWAR_HIGH 0x8080808080808080ULL
+
+/* The high bit of every byte of w equal to c; the lowest one set is
+ * exact (a borrow may flag bytes above a match, never below). */
+static inline uint64_t swar_eq(uint64_t w, uint64_t c)
+{
+    uint64_t x = w ^ (SWAR_ONES * c);
+    return (x - SWAR_ONES) & ~x & SWAR_HIGH;
+}
+#endif
+
+/* Where fast_string looks: bit i of quotes (special) is set when base[i]
+ * is '"' (a backslash or a newline), for i < 64. */
+struct qcur {
+    const char *base;
+    uint64_t quotes, special;
+};
+
+#ifdef K6RAW_MASKS
+static inline void qcur_load(struct qcur *c, const char *p)
+{
+    const __m128i q = _mm_set1_epi8('"'), b = _mm_set1_epi8('\\'), n = _mm_set1_epi8('\n');
+    uint64_t qm = 0, sm = 0;
+    for (int i = 0; i < 4; i++) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * i));
+        qm |= (uint64_t)(uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, q)) << (16 * i);
+        sm |= (uint64_t)(uint32_t)_mm_movemask_epi8(
+                  _mm_or_si128(_mm_cmpeq_epi8(v, b), _mm_cmpeq_epi8(v, n)))
+              << (16 * i);
+    }
+    c->base = p;
+    c->quotes = qm;
+    c->special = sm;
+}
+#endif
+
+/* The closing quote of the JSON string whose contents start at p, or
+ * NULL when a newline or e comes first (the line is not whole here).
+ * Escapes are stepped over; *esc is set when there is one. Reads up to
+ * 64 bytes past e (the block's padding). */
+#ifdef __GNUC__
+__attribute__((always_inline))
+#endif
+static inline const char *fast_string(struct qcur *c, const char *p, const char *e, int *esc)
+{
+    for (;;) {
+#if defined(K6RAW_MASKS)
+        uintptr_t off = (uintptr_t)p - (uintptr_t)c->base; /* huge when p < base */
+        if (off >= 64) {
+            qcur_load(c, p);
+            off = 0;
+        }
+        uint64_t q = c->quotes >> off, any = q | c->special >> off;
+        if (!any) {
+            p = c->base + 64;
+            if (p >= e)
+                return NULL;
+            continue;
+        }
+        unsigned k = (unsigned)__builtin_ctzll(any);
+        p += k;
+        if (p >= e)
+            return NULL;
+        if (q >> k & 1)
+            return p;
+#elif defined(K6RAW_SWAR)
+        (void)c;
+        uint64_t w = load8(p);
+        uint64_t m = swar_eq(w, '"') | swar_eq(w, '\\') | swar_eq(w, '\n');
+        if (!m) {
+            p += 8;
+            if (p >= e)
+                return NULL;
+            continue;
+        }
+        p += __builtin_ctzll(m) >> 3;
+        if (p >= e)
+            return NULL;
+        if (*p == '"')
+            return p;
+#else
+        (void)c;
+        while (p < e && *p != '"' && *p != '\\' && *p != '\n')
+            p++;
+        if (p >= e)
+            return NULL;
+        if (*p == '"')
+            return p;
+#endif
+        if (*p == '\n' || p + 1 >= e || p[1] == '\n')
+            return NULL;
+        *esc = 1;
+        p += 2;
+    }
+}
+
+/* The tag a key names (its bytes as written), or -1. */
+static int tag_index(const char *k, size_t n)
+{
+    switch (n) {
+    case 3:
+        return k[0] == 'u' && k[1] == 'r' && k[2] == 'l' ? TAG_URL : -1;
+    case 5:
+        if (k[4] == 'r' && load4(k) == load4("erro"))
+            return TAG_ERROR;
+        if (k[4] != 'k' && k[4] != 'p')
+            return -1;
+        return load4(k) == load4("chec") ? TAG_CHECK : load4(k) == load4("grou") ? TAG_GROUP : -1;
+    case 6:
+        return load4(k) == load4("stat") && k[4] == 'u' && k[5] == 's' ? TAG_STATUS : -1;
+    case 10:
+        return same8(k, "error_code", 10) ? TAG_ERROR_CODE : -1;
+    case 17:
+        return same8(k, "expected_response", 17) ? TAG_EXPECTED : -1;
+    default:
+        return -1;
+    }
+}
+
+/* The metric named s[0..n) (no escapes), through a cache keyed by its
+ * length and its last 8 bytes (s is inside a line that has at least 8
+ * bytes before it). NULL when there are too many metrics. */
+static struct metric *fast_metric(struct k6acc *a, const char *s, size_t n)
+{
+    uint64_t tail = load8(s + n - 8);
+    size_t h = (size_t)((tail ^ n) * 0x9e3779b97f4a7c15ULL >> 56) & (K6RAW_MCACHE - 1);
+    struct mcache *c;
+    struct metric *m;
+    /* Open addressing; the tail word holds the whole name up to 8 bytes
+     * (the rest of it is the constant end of "metric":"), the words
+     * before it the rest. */
+    for (;; h = (h + 1) & (K6RAW_MCACHE - 1)) {
+        c = &a->mcache[h];
+        if (!c->m)
+            break;
+        if (c->n == n && c->tail == tail) {
+            size_t i = 0;
+            for (; i + 8 < n; i += 8)
+                if (load8(s + i) != load8(c->m->name + i))
+                    break;
+            if (i + 8 >= n)
+                return c->m;
+        }
+    }
+    struct span sp = {s, n, 0};
+    if ((m = metric_get(a, sp)) && a->nmcache < K6RAW_MCACHE / 2) {
+        c->m = m;
+        c->n = n;
+        c->tail = tail;
+        a->nmcache++;
+    }
+    return m;
+}
+
+#define LIT(p, lit) same8((p), (lit), sizeof(lit) - 1)
+
+/* scan_number for the plain numbers k6 writes ("1", "20.319739"): up to
+ * 19 digits and no exponent converted here, exactly as scan_number
+ * would (the same mantissa and power of ten, Clinger's fast path);
+ * anything else is left to scan_number. */
+static const char *fast_number(const char *p, const char *e, double *out)
+{
+    const char *st = p;
+    uint64_t m = 0;
+    unsigned d;
+    int nd = 0, nf = 0, neg = *p == '-';
+    p += neg;
+    while ((d = (unsigned)(*p - '0')) <= 9) {
+        m = m * 10 + d;
+        nd++;
+        p++;
+    }
+    if (*p == '.') {
+        p++;
+        while ((d = (unsigned)(*p - '0')) <= 9) {
+            m = m * 10 + d;
+            nf++;
+            p++;
+        }
+    }
+    /* No digit, "1." or an exponent: scan_number says. 19 digits fit in
+     * 64 bits, and their power of ten in pow10_exact. */
+    if (nd == 0 || p[-1] == '.' || *p == 'e' || *p == 'E' || nd + nf > 19 ||
+        m > (1ULL << 53) || p > e)
+        return scan_number(st, e, out);
+    double v = nf ? (double)m / pow10_exact[nf] : (double)m;
+    *out = neg ? -v : v;
+    return p;
+}
+
+/* The end of a line at p, past its newline ("\n" or "\r\n"), or NULL. */
+static const char *fast_eol(const char *p)
+{
+    return *p == '\n' ? p + 1 : p[0] == '\r' && p[1] == '\n' ? p + 2 : NULL;
+}
+
+/* A Point line exactly as k6 writes it, whole, its newline included:
+ *   {"type":"Point","data":{"time":T,"value":V,"tags":{TAGS}},"metric":M}
+ *   {"metric":M,"type":"Point","data":{"time":T,"value":V,"tags":{TAGS}}}
+ * with string tags, in one pass over its bytes (e: the block's end; the
+ * block's zero padding never matches). Returns the start of the next
+ * line with pt complete, or NULL: then the line is anything else (a
+ * Metric line, spaces, other keys, a line the block cuts ...) and the
+ * general scan reads it as if this had not looked, for nothing changed.
+ * It reads what scan_line would, the same way: keys compared as
+ * written, the last of a repeated tag kept; and, as scan_line, when
+ * "metric" comes first and the metric wants no tags, the line is not
+ * read past the comma after "value". */
+static const char *fast_point(struct k6acc *a, const char *p, const char *e, struct point *pt)
+{
+    const char *q, *next;
+    int esc = 0;
+    struct qcur c = {NULL, 0, 0};
+    pt->m = NULL;
+    pt->have_tags = 0;
+    if (LIT(p, "{\"type\":\"Point\",\"data\":{\"time\":\"")) {
+        p += 32;
+    } else if (LIT(p, "{\"metric\":\"")) {
+        if (!(q = fast_string(&c, p + 11, e, &esc)) || esc ||
+            !LIT(q, "\",\"type\":\"Point\",\"data\":{\"time\":\"") ||
+            !(pt->m = fast_metric(a, p + 11, (size_t)(q - p - 11))))
+            return NULL;
+        p = q + 33;
+    } else {
+        return NULL;
+    }
+    if (!(q = fast_string(&c, p, e, &esc)) || esc ||
+        parse_rfc3339_cached(&a->tc, p, (size_t)(q - p), &pt->t) < 0)
+        return NULL;
+    pt->tstr = (struct span){p, (size_t)(q - p), 0};
+    if (!LIT(q, "\",\"value\":") || !(p = fast_number(q + 10, e, &pt->v)) || p >= e)
+        return NULL;
+    if (pt->m && !pt->m->tags_wanted) {
+        if (*p != ',' || !(q = memchr(p, '\n', (size_t)(e - p))))
+            return NULL;
+        return q + 1;
+    }
+    if (!LIT(p, ",\"tags\":{"))
+        return NULL;
+    p += 9;
+    if (*p == '}') {
+        p++;
+    } else {
+        for (;;) {
+            const char *k = p + 1;
+            int i;
+            if (*p != '"' || !(q = fast_string(&c, k, e, &esc)) || q[1] != ':' || q[2] != '"')
+                return NULL;
+            i = tag_index(k, (size_t)(q - k));
+            esc = 0;
+            p = q + 3;
+            if (!(q = fast_string(&c, p, e, &esc)))
+                return NULL;
+            if (i >= 0) {
+                pt->tags[i] = (struct span){p, (size_t)(q - p), esc};
+                pt->have_tags |= 1u << i;
+            }
+            p = q + 2;
+            if (q[1] == '}')
+                break;
+            if (q[1] != ',')
+                return NULL;
+        }
+    }
+    if (pt->m) /* "metric" came first: the ends of "data" and of the line */
+        return p[0] == '}' && p[1] == '}' ? fast_eol(p + 2) : NULL;
+    if (!LIT(p, "},\"metric\":\"") || !(q = fast_string(&c, p + 12, e, &esc)) || esc ||
+        q[1] != '}' || !(next = fast_eol(q + 2)) ||
+        !(pt->m = fast_metric(a, p + 12, (size_t)(q - p - 12))))
+        return NULL;
+    return next;
+}
+
 /* --- the run -------------------------------------------------------------- */
 
 static const double run_pcts[] = {50, 75, 90, 95, 99, 99.9, 99.99};
@@ -1489,7 +1930,15 @@ static int ndjson_stream(struct input *in, struct parse_result *pr)
 
     acc_init(&a, "k6-ndjson");
     lr_init(&lr, in);
-    while ((rc = lr_next(&lr, &s, &n, &cut)) > 0) {
+    for (;;) {
+        const char *next;
+        while ((next = fast_point(&a, lr.blk + lr.off, lr.blk + lr.len, &pt))) {
+            lr.off = (size_t)(next - lr.blk);
+            last = ++lr.no;
+            add_point(&a, &pt);
+        }
+        if ((rc = lr_next(&lr, &s, &n, &cut)) <= 0)
+            break;
         const char *p = jws(s, s + n);
         if (p == s + n)
             continue;
@@ -1516,7 +1965,7 @@ static int ndjson_stream(struct input *in, struct parse_result *pr)
     }
     rc = finish(&a, pr, last, truncated);
 out:
-    free(lr.buf);
+    lr_free(&lr);
     acc_free(&a);
     return rc;
 }
@@ -1766,7 +2215,7 @@ static int csv_stream(struct input *in, struct parse_result *pr)
     rc = finish(&a, pr, last, truncated);
 out:
     buf_free(&rec);
-    free(lr.buf);
+    lr_free(&lr);
     acc_free(&a);
     return rc;
 }
