@@ -30,6 +30,19 @@ extern const struct schema_migration schema_migrations[];
 extern const int schema_migration_count;
 
 #define STMT_CACHE 48
+#define STMT_PARAMS 48
+
+/* A prepared statement kept for reuse, with its parameters' names by
+ * position (SQLite's own copies). Binds mostly come in the order of the
+ * SQL: the name at `next` is tried first, one strcmp instead of SQLite's
+ * search of every name. */
+struct stmt_slot {
+    const char *sql;
+    sqlite3_stmt *stmt;
+    const char *pname[STMT_PARAMS];
+    int nparams;
+    int next; /* position (0-based) after the last one bound */
+};
 
 struct store {
     sqlite3 *db;
@@ -37,12 +50,12 @@ struct store {
     int readonly;
     const char *tx_file; /* where the open transaction began */
     int tx_line;
-    struct {
-        const char *sql;
-        sqlite3_stmt *stmt;
-    } cache[STMT_CACHE];
+    struct stmt_slot cache[STMT_CACHE];
     size_t ncache;
 };
+
+/* The slot of the statement stmt() handed out last: the one being bound. */
+static _Thread_local struct stmt_slot *bound_slot;
 
 /* --- errors ------------------------------------------------------------ */
 
@@ -75,11 +88,15 @@ static int exec_sql(struct store *st, const char *sql)
 /* Prepared once, reset on every reuse. */
 static sqlite3_stmt *stmt(struct store *st, const char *sql)
 {
+    bound_slot = NULL;
     for (size_t i = 0; i < st->ncache; i++) {
         if (st->cache[i].sql == sql) {
-            sqlite3_reset(st->cache[i].stmt);
-            sqlite3_clear_bindings(st->cache[i].stmt);
-            return st->cache[i].stmt;
+            struct stmt_slot *c = &st->cache[i];
+            sqlite3_reset(c->stmt);
+            sqlite3_clear_bindings(c->stmt);
+            c->next = 0;
+            bound_slot = c;
+            return c->stmt;
         }
     }
     sqlite3_stmt *s = NULL;
@@ -88,9 +105,16 @@ static sqlite3_stmt *stmt(struct store *st, const char *sql)
         return NULL;
     }
     if (st->ncache < STMT_CACHE) {
-        st->cache[st->ncache].sql = sql;
-        st->cache[st->ncache].stmt = s;
-        st->ncache++;
+        struct stmt_slot *c = &st->cache[st->ncache++];
+        memset(c, 0, sizeof *c);
+        c->sql = sql;
+        c->stmt = s;
+        c->nparams = sqlite3_bind_parameter_count(s);
+        if (c->nparams > STMT_PARAMS)
+            c->nparams = STMT_PARAMS;
+        for (int i = 0; i < c->nparams; i++)
+            c->pname[i] = sqlite3_bind_parameter_name(s, i + 1);
+        bound_slot = c;
     }
     return s;
 }
@@ -99,6 +123,7 @@ static sqlite3_stmt *stmt(struct store *st, const char *sql)
 static sqlite3_stmt *stmt_once(struct store *st, const char *sql)
 {
     sqlite3_stmt *s = NULL;
+    bound_slot = NULL;
     if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
         db_error(st, sql);
         return NULL;
@@ -110,17 +135,29 @@ static sqlite3_stmt *stmt_once(struct store *st, const char *sql)
 
 static int pidx(sqlite3_stmt *s, const char *name)
 {
+    struct stmt_slot *c = bound_slot;
+    if (c && c->stmt == s) {
+        for (int k = 0, j = c->next; k < c->nparams; k++, j = j + 1 < c->nparams ? j + 1 : 0) {
+            if (c->pname[j] && strcmp(c->pname[j], name) == 0) {
+                c->next = j + 1 < c->nparams ? j + 1 : 0;
+                return j + 1;
+            }
+        }
+    }
     int i = sqlite3_bind_parameter_index(s, name);
     if (i == 0)
         die(70, "internal error: no SQL parameter %s", name);
     return i;
 }
 
+/* Values are bound SQLITE_STATIC: every caller steps (and resets) the
+ * statement before the bound text can go, and stmt() clears the
+ * bindings before a statement is used again. */
 static void bind_text(sqlite3_stmt *s, const char *name, const char *v)
 {
     int i = pidx(s, name);
     if (v)
-        sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
     else
         sqlite3_bind_null(s, i);
 }
@@ -356,8 +393,11 @@ void store_close(struct store *st)
                 st->path, st->tx_file, st->tx_line);
         exec_sql(st, "ROLLBACK");
     }
-    for (size_t i = 0; i < st->ncache; i++)
+    for (size_t i = 0; i < st->ncache; i++) {
+        if (bound_slot == &st->cache[i])
+            bound_slot = NULL;
         sqlite3_finalize(st->cache[i].stmt);
+    }
     sqlite3_close(st->db);
     free(st->path);
     free(st);
@@ -449,7 +489,7 @@ int store_source_add(struct store *st, const struct store_source *src, int64_t *
     bind_int(s, ":gzipped", src->gzipped);
     bind_text(s, ":format", src->format);
     if (src->raw)
-        sqlite3_bind_blob64(s, pidx(s, ":raw"), src->raw, src->raw_len, SQLITE_TRANSIENT);
+        sqlite3_bind_blob64(s, pidx(s, ":raw"), src->raw, src->raw_len, SQLITE_STATIC);
     else
         sqlite3_bind_null(s, pidx(s, ":raw"));
     bind_text(s, ":imported_at", src->imported_at ? src->imported_at : now);
