@@ -360,7 +360,9 @@ const struct parser *parser_detect(const struct text *t)
     if (t->has_nul)
         return NULL;
     for (size_t i = 0; parsers[i]; i++) {
-        if (!parsers[i]->sniff)
+        /* Ties go to the earlier parser: one that could at best tie is
+         * not asked. */
+        if (!parsers[i]->sniff || (parsers[i]->sniff_max && parsers[i]->sniff_max <= best_score))
             continue;
         int s = parsers[i]->sniff(t);
         if (s > best_score) {
