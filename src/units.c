@@ -121,6 +121,11 @@ static int scan_dec(const char *s, size_t n, int allow_thousands, struct dec *d,
 /* mant * mul * 10^(exp + pow10), rounded once. */
 static double dec_value(const struct dec *d, int pow10, long long mul)
 {
+    /* Powers of ten a double holds exactly. */
+    static const double exact10[] = {
+        1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    };
     char text[80];
     if (d->inexact) {
         /* Past 19 digits there is nothing exact to keep; scale the double. */
@@ -129,6 +134,16 @@ static double dec_value(const struct dec *d, int pow10, long long mul)
     }
     u128 m = (u128)d->mant * (u128)(mul < 0 ? -mul : mul);
     int neg = d->neg ^ (mul < 0);
+    int e = d->exp + pow10;
+    /* Most printed numbers: the digits fit in 53 bits and the power of
+     * ten is exact, so one multiplication or division, rounded once by
+     * IEEE arithmetic, is the correctly rounded value strtod() would give
+     * (Clinger's fast path, strtod's own first step). */
+    if (m <= ((u128)1 << 53) && e >= -22 && e <= 22) {
+        double v = (double)(uint64_t)m;
+        v = e >= 0 ? v * exact10[e] : v / exact10[-e];
+        return neg ? -v : v;
+    }
     char digits[64];
     int nd = 0;
     if (m == 0)
@@ -142,7 +157,7 @@ static double dec_value(const struct dec *d, int pow10, long long mul)
         text[tl++] = '-';
     while (nd > 0)
         text[tl++] = digits[--nd];
-    snprintf(text + tl, sizeof(text) - tl, "e%d", d->exp + pow10);
+    snprintf(text + tl, sizeof(text) - tl, "e%d", e);
     return strtod(text, NULL);
 }
 
