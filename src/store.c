@@ -315,6 +315,11 @@ int store_open(const char *path, int flags, struct store **out)
     if (exists && S_ISDIR(sb.st_mode))
         return error("database %s: is a directory", path);
 
+    /* Before SQLite starts (the first open): no count of the memory it
+     * holds, which nothing here asks for and which costs a global mutex
+     * on every allocation. Later calls are refused, harmlessly. */
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+
     struct store *st = xcalloc(1, sizeof(*st));
     st->path = xstrdup(path);
     st->readonly = (flags & STORE_READONLY) != 0;
@@ -322,8 +327,11 @@ int store_open(const char *path, int flags, struct store **out)
      * long as nothing needs writing. */
     if (!st->readonly && exists && access(path, W_OK) != 0)
         st->readonly = 1;
-    int oflags = st->readonly ? SQLITE_OPEN_READONLY
-                              : SQLITE_OPEN_READWRITE | ((flags & STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
+    /* NOMUTEX: a store is used by one thread at a time, so its
+     * connection needs no lock of its own around every call. */
+    int oflags = SQLITE_OPEN_NOMUTEX |
+                 (st->readonly ? SQLITE_OPEN_READONLY
+                               : SQLITE_OPEN_READWRITE | ((flags & STORE_CREATE) ? SQLITE_OPEN_CREATE : 0));
     if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
         error("database %s: %s", path, st->db ? sqlite3_errmsg(st->db) : "cannot open");
         store_close(st);
