@@ -64,20 +64,24 @@ static size_t clean_line(const char *s, size_t n, char *out)
 {
     /* A terminal redraws progress lines with \r: keep what was last drawn,
      * i.e. the text after the last \r that is followed by something. */
-    size_t start = 0;
-    for (size_t i = 0; i < n; i++)
-        if (s[i] == '\r' && i + 1 < n)
-            start = i + 1;
-    size_t o = 0;
-    for (size_t i = start; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == 0x1b) {
-            i += ansi_len(s + i, n - i) - 1;
-            continue;
+    size_t start = 0, o = 0;
+    if (!memchr(s, '\r', n) && !memchr(s, 0x1b, n)) {
+        memcpy(out, s, n); /* most lines: nothing to take out */
+        o = n;
+    } else {
+        for (size_t i = 0; i < n; i++)
+            if (s[i] == '\r' && i + 1 < n)
+                start = i + 1;
+        for (size_t i = start; i < n; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if (c == 0x1b) {
+                i += ansi_len(s + i, n - i) - 1;
+                continue;
+            }
+            if (c == '\r')
+                continue;
+            out[o++] = (char)c;
         }
-        if (c == '\r')
-            continue;
-        out[o++] = (char)c;
     }
     size_t skip = compose_prefix_len(out, o);
     if (skip) {
@@ -111,9 +115,8 @@ void text_split(struct text *t, const char *buf, size_t len)
     if (!memchr(buf, '\n', len) && memchr(buf, '\r', len))
         sep = '\r';
     size_t nlines = 1;
-    for (size_t i = 0; i < len; i++)
-        if (buf[i] == sep)
-            nlines++;
+    for (const char *p = buf, *end = buf + len; (p = memchr(p, sep, (size_t)(end - p))) != NULL; p++)
+        nlines++;
     t->lines = xcalloc(nlines, sizeof(struct line));
     t->store = xmalloc(len + nlines + 1);
     size_t o = 0, pos = 0;

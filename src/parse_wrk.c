@@ -77,6 +77,11 @@ static int tok_time(struct tok t, double *ms)
 /* "Running 10s test @ URL", "Running 2m test @ URL", "Making N requests to URL". */
 static int run_start(const struct line *l, const char **url, size_t *url_len, struct tok *dur)
 {
+    /* The first word decides; most lines are not worth splitting. */
+    const char *w = str_skip_blank(l->s);
+    if (!((str_starts(w, "Running") && (w[7] == ' ' || w[7] == '\t')) ||
+          (str_starts(w, "Making") && (w[6] == ' ' || w[6] == '\t'))))
+        return 0;
     struct tok t[MAXTOK];
     size_t n = tok_split(l->s, l->n, t, MAXTOK);
     if (n >= 5 && tok_eq(t[0], "Running") && tok_eq(t[2], "test") && tok_eq(t[3], "@")) {
