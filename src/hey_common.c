@@ -162,7 +162,7 @@ static int header_of(const struct line *l)
     while (*s && !((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
         s++;
     for (size_t i = 0; i < NHEADERS; i++)
-        if (strcmp(s, headers[i].text) == 0)
+        if (s[0] == headers[i].text[0] && strcmp(s, headers[i].text) == 0)
             return (int)i;
     return -1;
 }

@@ -150,6 +150,9 @@ static void finish(struct wrk2_state *ws, struct parse_result *pr)
 /* "Test Results @ http://localhost:5000" (DeathStarBench's fork). */
 static int fork_start(const struct line *l, const char **url, size_t *url_len)
 {
+    const char *w = str_skip_blank(l->s);
+    if (!str_starts(w, "Test") || (w[4] != ' ' && w[4] != '\t'))
+        return 0; /* the first word decides */
     struct tok t[5];
     size_t n = tok_split(l->s, l->n, t, 5);
     if (n == 4 && tok_eq(t[0], "Test") && tok_eq(t[1], "Results") && tok_eq(t[2], "@")) {
