@@ -3,9 +3,11 @@
  *
  * Statements are SQL text constants below, prepared once per store and
  * reused (looked up by the constant's address). Values are always bound,
- * by name; nothing from outside is pasted into SQL text. The one place a
- * name is spliced in, store_cond_parse() checks it against the columns
- * the `summary` view really has and quotes it as an identifier. */
+ * by name (a run's detail rows, inserted in batches, by positions checked
+ * against the names); nothing from outside is pasted into SQL text. The
+ * one place a name is spliced in, store_cond_parse() checks it against
+ * the columns the `summary` view really has and quotes it as an
+ * identifier. */
 #include "store.h"
 
 #include <errno.h>
@@ -29,8 +31,8 @@ struct schema_migration {
 extern const struct schema_migration schema_migrations[];
 extern const int schema_migration_count;
 
-#define STMT_CACHE 48
-#define STMT_PARAMS 48
+#define STMT_CACHE 96
+#define STMT_PARAMS 64
 
 /* A prepared statement kept for reuse, with its parameters' names by
  * position (SQLite's own copies). Binds mostly come in the order of the
@@ -41,7 +43,8 @@ struct stmt_slot {
     sqlite3_stmt *stmt;
     const char *pname[STMT_PARAMS];
     int nparams;
-    int next; /* position (0-based) after the last one bound */
+    int next;    /* position (0-based) after the last one bound */
+    int checked; /* rows_stmt() checked its parameter positions */
 };
 
 struct store {
@@ -152,23 +155,50 @@ static int pidx(sqlite3_stmt *s, const char *name)
 
 /* Values are bound SQLITE_STATIC: every caller steps (and resets) the
  * statement before the bound text can go, and stmt() clears the
- * bindings before a statement is used again. */
-static void bind_text(sqlite3_stmt *s, const char *name, const char *v)
+ * bindings before a statement is used again. The _at binders take the
+ * parameter's position (the row batches below); the others its name. */
+static void bind_text_at(sqlite3_stmt *s, int i, const char *v)
 {
-    int i = pidx(s, name);
     if (v)
         sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
     else
         sqlite3_bind_null(s, i);
 }
 
-static void bind_real(sqlite3_stmt *s, const char *name, double v)
+static void bind_real_at(sqlite3_stmt *s, int i, double v)
 {
-    int i = pidx(s, name);
     if (isnan(v))
         sqlite3_bind_null(s, i);
     else
         sqlite3_bind_double(s, i, v);
+}
+
+/* A count: NULL when absent, an integer when whole. A fraction or a
+ * value past 64 bits is refused: it cannot be a count of anything.
+ * name (":count") is for the message. */
+static int bind_count_at(sqlite3_stmt *s, int i, const char *name, double v)
+{
+    if (isnan(v)) {
+        sqlite3_bind_null(s, i);
+        return 0;
+    }
+    if (!(fabs(v) < 9.2e18) || v != floor(v)) {
+        char tmp[64];
+        return error("%s: %s is not a whole number within 64 bits", name + 1,
+                     units_format(tmp, sizeof tmp, v));
+    }
+    sqlite3_bind_int64(s, i, (long long)v);
+    return 0;
+}
+
+static void bind_text(sqlite3_stmt *s, const char *name, const char *v)
+{
+    bind_text_at(s, pidx(s, name), v);
+}
+
+static void bind_real(sqlite3_stmt *s, const char *name, double v)
+{
+    bind_real_at(s, pidx(s, name), v);
 }
 
 static void bind_int(sqlite3_stmt *s, const char *name, long long v)
@@ -176,23 +206,10 @@ static void bind_int(sqlite3_stmt *s, const char *name, long long v)
     sqlite3_bind_int64(s, pidx(s, name), v);
 }
 
-/* A count: NULL when absent, an integer when whole. A fraction or a
- * value past 64 bits is refused: it cannot be a count of anything. */
 static int bind_count(struct store *st, sqlite3_stmt *s, const char *name, double v)
 {
-    int i = pidx(s, name);
-    if (isnan(v)) {
-        sqlite3_bind_null(s, i);
-        return 0;
-    }
-    if (!(fabs(v) < 9.2e18) || v != floor(v)) {
-        char tmp[64];
-        (void)st;
-        return error("%s: %s is not a whole number within 64 bits", name + 1,
-                     units_format(tmp, sizeof tmp, v));
-    }
-    sqlite3_bind_int64(s, i, (long long)v);
-    return 0;
+    (void)st;
+    return bind_count_at(s, pidx(s, name), name, v);
 }
 
 static int step_done(struct store *st, sqlite3_stmt *s, const char *sql)
@@ -329,9 +346,9 @@ int store_open(const char *path, int flags, struct store **out)
         st->readonly = 1;
     /* NOMUTEX: a store is used by one thread at a time, so its
      * connection needs no lock of its own around every call. */
-    int oflags = SQLITE_OPEN_NOMUTEX |
-                 (st->readonly ? SQLITE_OPEN_READONLY
-                               : SQLITE_OPEN_READWRITE | ((flags & STORE_CREATE) ? SQLITE_OPEN_CREATE : 0));
+    int oflags = st->readonly ? SQLITE_OPEN_READONLY
+                              : SQLITE_OPEN_READWRITE | ((flags & STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
+    oflags |= SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
         error("database %s: %s", path, st->db ? sqlite3_errmsg(st->db) : "cannot open");
         store_close(st);
@@ -659,28 +676,220 @@ static const char *const SQL_DETAILS_CLEAR[] = {
     "DELETE FROM run_bucket WHERE run_id = :run_id",
 };
 
-static const char SQL_FIGURE_ADD[] =
-    "INSERT INTO run_figure (run_id, seq, metric, stat, value, unit, printed)\n"
-    "VALUES (:run_id, :seq, :metric, :stat, :value, :unit, :printed)";
-static const char SQL_PCT_ADD[] =
-    "INSERT INTO run_percentile (run_id, metric, percentile, value, unit, printed, total_count)\n"
-    "VALUES (:run_id, :metric, :percentile, :value, :unit, :printed, :total_count)";
-static const char SQL_THRESHOLD_ADD[] =
-    "INSERT INTO run_threshold (run_id, seq, metric, expression, ok, observed)\n"
-    "VALUES (:run_id, :seq, :metric, :expression, :ok, :observed)";
-static const char SQL_CHECK_ADD[] =
-    "INSERT INTO run_check (run_id, seq, grp, name, passes, fails)\n"
-    "VALUES (:run_id, :seq, :grp, :name, :passes, :fails)";
-static const char SQL_COUNT_ADD[] =
-    "INSERT INTO run_count (run_id, seq, kind, message, count)\n"
-    "VALUES (:run_id, :seq, :kind, :message, :count)";
-static const char SQL_PARAM_ADD[] =
-    "INSERT INTO run_param (run_id, seq, key, value) VALUES (:run_id, :seq, :key, :value)";
-static const char SQL_BUCKET_ADD[] =
-    "INSERT INTO run_bucket (run_id, metric, seq, lower, upper, count)\n"
-    "VALUES (:run_id, :metric, :seq, :lower, :upper, :count)";
-static const char SQL_TAG_ADD[] =
-    "INSERT INTO run_tag (run_id, key, value) VALUES (:run_id, :key, :value)";
+/* A run's detail rows go up to 8 to one INSERT ... VALUES (...), (...):
+ * one statement executed per batch, not per row (8, then 4, 2 and 1 for
+ * the rest). Parameters are numbered in the order they first appear, so
+ * :run_id is 1 and row j's k-th column (counted from 0, after run_id) is
+ * 2 + j * ncols + k; rows_stmt() checks that against the names when it
+ * prepares the statement. */
+#define ROWS_2(ROW) ROW(0) ", " ROW(1)
+#define ROWS_4(ROW) ROW(0) ", " ROW(1) ", " ROW(2) ", " ROW(3)
+#define ROWS_8(ROW)                                                                       \
+    ROW(0) ", " ROW(1) ", " ROW(2) ", " ROW(3) ", " ROW(4) ", " ROW(5) ", " ROW(6) ", " ROW(7)
+#define ROWS_SQL(INTO, ROW) {INTO ROW(0), INTO ROWS_2(ROW), INTO ROWS_4(ROW), INTO ROWS_8(ROW)}
+
+#define FIGURE_INTO                                                                       \
+    "INSERT INTO run_figure (run_id, seq, metric, stat, value, unit, printed) VALUES "
+#define FIGURE_ROW(j)                                                                     \
+    "(:run_id, :seq" #j ", :metric" #j ", :stat" #j ", :value" #j ", :unit" #j             \
+    ", :printed" #j ")"
+#define PCT_INTO                                                                          \
+    "INSERT INTO run_percentile (run_id, metric, percentile, value, unit, printed,\n"       \
+    "  total_count) VALUES "
+#define PCT_ROW(j)                                                                        \
+    "(:run_id, :metric" #j ", :percentile" #j ", :value" #j ", :unit" #j ", :printed" #j   \
+    ", :total_count" #j ")"
+#define THRESHOLD_INTO                                                                    \
+    "INSERT INTO run_threshold (run_id, seq, metric, expression, ok, observed) VALUES "
+#define THRESHOLD_ROW(j)                                                                  \
+    "(:run_id, :seq" #j ", :metric" #j ", :expression" #j ", :ok" #j ", :observed" #j ")"
+#define CHECK_INTO "INSERT INTO run_check (run_id, seq, grp, name, passes, fails) VALUES "
+#define CHECK_ROW(j) "(:run_id, :seq" #j ", :grp" #j ", :name" #j ", :passes" #j ", :fails" #j ")"
+#define COUNT_INTO "INSERT INTO run_count (run_id, seq, kind, message, count) VALUES "
+#define COUNT_ROW(j) "(:run_id, :seq" #j ", :kind" #j ", :message" #j ", :count" #j ")"
+#define PARAM_INTO "INSERT INTO run_param (run_id, seq, key, value) VALUES "
+#define PARAM_ROW(j) "(:run_id, :seq" #j ", :key" #j ", :value" #j ")"
+#define BUCKET_INTO "INSERT INTO run_bucket (run_id, metric, seq, lower, upper, count) VALUES "
+#define BUCKET_ROW(j)                                                                     \
+    "(:run_id, :metric" #j ", :seq" #j ", :lower" #j ", :upper" #j ", :count" #j ")"
+#define TAG_INTO "INSERT INTO run_tag (run_id, key, value) VALUES "
+#define TAG_ROW(j) "(:run_id, :key" #j ", :value" #j ")"
+
+/* The rows of one kind: its two statements, its columns after run_id
+ * (the parameter names without row number), and how to bind row i of
+ * `rows` at position `at`. */
+struct rows_kind {
+    const char *sql[4]; /* for 1, 2, 4 and 8 rows */
+    const char *const cols[7];
+    int (*bind)(sqlite3_stmt *s, int at, const void *rows, size_t i);
+};
+
+static int bind_figure(sqlite3_stmt *s, int at, const void *rows, size_t i)
+{
+    const struct run_figure *f = (const struct run_figure *)rows + i;
+    sqlite3_bind_int64(s, at, (long long)i + 1);
+    bind_text_at(s, at + 1, f->metric);
+    bind_text_at(s, at + 2, f->stat);
+    bind_real_at(s, at + 3, f->value);
+    bind_text_at(s, at + 4, f->unit);
+    bind_text_at(s, at + 5, f->text);
+    return 0;
+}
+
+static int bind_pct(sqlite3_stmt *s, int at, const void *rows, size_t i)
+{
+    const struct run_percentile *p = (const struct run_percentile *)rows + i;
+    bind_text_at(s, at, p->metric);
+    bind_real_at(s, at + 1, p->percentile);
+    bind_real_at(s, at + 2, p->value);
+    bind_text_at(s, at + 3, p->unit);
+    bind_text_at(s, at + 4, p->text);
+    if (p->count >= 0)
+        sqlite3_bind_int64(s, at + 5, p->count);
+    else
+        sqlite3_bind_null(s, at + 5);
+    return 0;
+}
+
+static int bind_threshold(sqlite3_stmt *s, int at, const void *rows, size_t i)
+{
+    const struct run_threshold *t = (const struct run_threshold *)rows + i;
+    sqlite3_bind_int64(s, at, (long long)i + 1);
+    bind_text_at(s, at + 1, t->metric);
+    bind_text_at(s, at + 2, t->expr);
+    sqlite3_bind_int64(s, at + 3, t->ok ? 1 : 0);
+    bind_text_at(s, at + 4, t->text);
+    return 0;
+}
+
+static int bind_check(sqlite3_stmt *s, int at, const void *rows, size_t i)
+{
+    const struct run_check *c = (const struct run_check *)rows + i;
+    sqlite3_bind_int64(s, at, (long long)i + 1);
+    bind_text_at(s, at + 1, c->group);
+    bind_text_at(s, at + 2, c->name);
+    if (bind_count_at(s, at + 3, ":passes", c->passes < 0 ? RUN_NA : (double)c->passes) < 0 ||
+        bind_count_at(s, at + 4, ":fails", c->fails < 0 ? RUN_NA : (double)c->fails) < 0)
+        return -1;
+    return 0;
+}
+
+static int bind_count_row(sqlite3_stmt *s, int at, const void *rows, size_t i)
+{
+    const struct run_count *c = (const struct run_count *)rows + i;
+    sqlite3_bind_int64(s, at, (long long)i + 1);
+    bind_text_at(s, at + 1, c->kind);
+    bind_text_at(s, at + 2, c->message);
+    return bind_count_at(s, at + 3, ":count", c->count);
+}
+
+static int bind_param(sqlite3_stmt *s, int at, const void *rows, size_t i)
+{
+    const struct run_param *p = (const struct run_param *)rows + i;
+    sqlite3_bind_int64(s, at, (long long)i + 1);
+    bind_text_at(s, at + 1, p->key);
+    bind_text_at(s, at + 2, p->value);
+    return 0;
+}
+
+static int bind_bucket(sqlite3_stmt *s, int at, const void *rows, size_t i)
+{
+    const struct run_bucket *b = (const struct run_bucket *)rows + i;
+    bind_text_at(s, at, b->metric);
+    sqlite3_bind_int64(s, at + 1, (long long)i + 1);
+    bind_real_at(s, at + 2, b->lower);
+    bind_real_at(s, at + 3, b->upper);
+    return bind_count_at(s, at + 4, ":count", b->count);
+}
+
+static int bind_tag(sqlite3_stmt *s, int at, const void *rows, size_t i)
+{
+    const struct meta_tag *t = (const struct meta_tag *)rows + i;
+    bind_text_at(s, at, t->key);
+    bind_text_at(s, at + 1, t->value);
+    return 0;
+}
+
+static const struct rows_kind FIGURES = {
+    ROWS_SQL(FIGURE_INTO, FIGURE_ROW),
+    {"seq", "metric", "stat", "value", "unit", "printed"}, bind_figure};
+static const struct rows_kind PCTS = {
+    ROWS_SQL(PCT_INTO, PCT_ROW),
+    {"metric", "percentile", "value", "unit", "printed", "total_count"}, bind_pct};
+static const struct rows_kind THRESHOLDS = {
+    ROWS_SQL(THRESHOLD_INTO, THRESHOLD_ROW),
+    {"seq", "metric", "expression", "ok", "observed"}, bind_threshold};
+static const struct rows_kind CHECKS = {
+    ROWS_SQL(CHECK_INTO, CHECK_ROW),
+    {"seq", "grp", "name", "passes", "fails"}, bind_check};
+static const struct rows_kind COUNTS = {
+    ROWS_SQL(COUNT_INTO, COUNT_ROW),
+    {"seq", "kind", "message", "count"}, bind_count_row};
+static const struct rows_kind PARAMS = {
+    ROWS_SQL(PARAM_INTO, PARAM_ROW),
+    {"seq", "key", "value"}, bind_param};
+static const struct rows_kind BUCKETS = {
+    ROWS_SQL(BUCKET_INTO, BUCKET_ROW),
+    {"metric", "seq", "lower", "upper", "count"}, bind_bucket};
+static const struct rows_kind TAGS = {
+    ROWS_SQL(TAG_INTO, TAG_ROW),
+    {"key", "value"}, bind_tag};
+
+static int rows_ncols(const struct rows_kind *rk)
+{
+    int n = 0;
+    while (n < 7 && rk->cols[n])
+        n++;
+    return n;
+}
+
+/* The statement of kind rk for k rows (1, 2, 4 or 8). The positions the
+ * binders use are checked once, when the statement is prepared. */
+static sqlite3_stmt *rows_stmt(struct store *st, const struct rows_kind *rk, size_t k,
+                               const char **sql_out)
+{
+    const char *sql = rk->sql[k == 8 ? 3 : k == 4 ? 2 : k == 2 ? 1 : 0];
+    sqlite3_stmt *s = stmt(st, sql);
+    *sql_out = sql;
+    if (!s || bound_slot == NULL || bound_slot->stmt != s || bound_slot->checked)
+        return s;
+    int ncols = rows_ncols(rk), n = sqlite3_bind_parameter_count(s);
+    const char *first = sqlite3_bind_parameter_name(s, 1);
+    if (n != 1 + (int)k * ncols || !first || strcmp(first, ":run_id") != 0)
+        die(70, "internal error: parameters of %.40s... are not laid out in rows", sql);
+    for (int i = 2; i <= n; i++) {
+        char want[64];
+        snprintf(want, sizeof want, ":%s%d", rk->cols[(i - 2) % ncols], (i - 2) / ncols);
+        const char *name = sqlite3_bind_parameter_name(s, i);
+        if (!name || strcmp(name, want) != 0)
+            die(70, "internal error: parameter %d of %.40s... is %s, not %s", i, sql,
+                name ? name : "?", want);
+    }
+    bound_slot->checked = 1;
+    return s;
+}
+
+/* Inserts the n rows of kind rk of run id. */
+static int add_rows(struct store *st, const struct rows_kind *rk, int64_t id, const void *rows,
+                    size_t n)
+{
+    int ncols = rows_ncols(rk);
+    for (size_t i = 0; i < n;) {
+        size_t k = n - i >= 8 ? 8 : n - i >= 4 ? 4 : n - i >= 2 ? 2 : 1;
+        const char *sql;
+        sqlite3_stmt *s = rows_stmt(st, rk, k, &sql);
+        if (!s)
+            return -1;
+        sqlite3_bind_int64(s, 1, id);
+        for (size_t j = 0; j < k; j++)
+            if (rk->bind(s, 2 + (int)j * ncols, rows, i + j) < 0)
+                return -1;
+        if (step_done(st, s, sql) < 0)
+            return -1;
+        i += k;
+    }
+    return 0;
+}
 
 static const char *state_text(enum run_state s)
 {
@@ -705,111 +914,15 @@ static const char *pick_text(const char *printed, const char *meta)
 
 static int add_details(struct store *st, int64_t id, const struct run *r, const struct meta *m)
 {
-    sqlite3_stmt *s;
-    for (size_t i = 0; i < r->nfigures; i++) {
-        const struct run_figure *f = &r->figures[i];
-        if (!(s = stmt(st, SQL_FIGURE_ADD)))
-            return -1;
-        bind_int(s, ":run_id", id);
-        bind_int(s, ":seq", (long long)i + 1);
-        bind_text(s, ":metric", f->metric);
-        bind_text(s, ":stat", f->stat);
-        bind_real(s, ":value", f->value);
-        bind_text(s, ":unit", f->unit);
-        bind_text(s, ":printed", f->text);
-        if (step_done(st, s, SQL_FIGURE_ADD) < 0)
-            return -1;
-    }
-    for (size_t i = 0; i < r->npcts; i++) {
-        const struct run_percentile *p = &r->pcts[i];
-        if (!(s = stmt(st, SQL_PCT_ADD)))
-            return -1;
-        bind_int(s, ":run_id", id);
-        bind_text(s, ":metric", p->metric);
-        bind_real(s, ":percentile", p->percentile);
-        bind_real(s, ":value", p->value);
-        bind_text(s, ":unit", p->unit);
-        bind_text(s, ":printed", p->text);
-        if (p->count >= 0)
-            bind_int(s, ":total_count", p->count);
-        else
-            sqlite3_bind_null(s, pidx(s, ":total_count"));
-        if (step_done(st, s, SQL_PCT_ADD) < 0)
-            return -1;
-    }
-    for (size_t i = 0; i < r->nthresholds; i++) {
-        const struct run_threshold *t = &r->thresholds[i];
-        if (!(s = stmt(st, SQL_THRESHOLD_ADD)))
-            return -1;
-        bind_int(s, ":run_id", id);
-        bind_int(s, ":seq", (long long)i + 1);
-        bind_text(s, ":metric", t->metric);
-        bind_text(s, ":expression", t->expr);
-        bind_int(s, ":ok", t->ok ? 1 : 0);
-        bind_text(s, ":observed", t->text);
-        if (step_done(st, s, SQL_THRESHOLD_ADD) < 0)
-            return -1;
-    }
-    for (size_t i = 0; i < r->nchecks; i++) {
-        const struct run_check *c = &r->checks[i];
-        if (!(s = stmt(st, SQL_CHECK_ADD)))
-            return -1;
-        bind_int(s, ":run_id", id);
-        bind_int(s, ":seq", (long long)i + 1);
-        bind_text(s, ":grp", c->group);
-        bind_text(s, ":name", c->name);
-        if (bind_count(st, s, ":passes", c->passes < 0 ? RUN_NA : (double)c->passes) < 0 ||
-            bind_count(st, s, ":fails", c->fails < 0 ? RUN_NA : (double)c->fails) < 0)
-            return -1;
-        if (step_done(st, s, SQL_CHECK_ADD) < 0)
-            return -1;
-    }
-    for (size_t i = 0; i < r->ncounts; i++) {
-        const struct run_count *c = &r->counts[i];
-        if (!(s = stmt(st, SQL_COUNT_ADD)))
-            return -1;
-        bind_int(s, ":run_id", id);
-        bind_int(s, ":seq", (long long)i + 1);
-        bind_text(s, ":kind", c->kind);
-        bind_text(s, ":message", c->message);
-        if (bind_count(st, s, ":count", c->count) < 0)
-            return -1;
-        if (step_done(st, s, SQL_COUNT_ADD) < 0)
-            return -1;
-    }
-    for (size_t i = 0; i < r->nparams; i++) {
-        if (!(s = stmt(st, SQL_PARAM_ADD)))
-            return -1;
-        bind_int(s, ":run_id", id);
-        bind_int(s, ":seq", (long long)i + 1);
-        bind_text(s, ":key", r->params[i].key);
-        bind_text(s, ":value", r->params[i].value);
-        if (step_done(st, s, SQL_PARAM_ADD) < 0)
-            return -1;
-    }
-    for (size_t i = 0; i < r->nbuckets; i++) {
-        const struct run_bucket *b = &r->buckets[i];
-        if (!(s = stmt(st, SQL_BUCKET_ADD)))
-            return -1;
-        bind_int(s, ":run_id", id);
-        bind_text(s, ":metric", b->metric);
-        bind_int(s, ":seq", (long long)i + 1);
-        bind_real(s, ":lower", b->lower);
-        bind_real(s, ":upper", b->upper);
-        if (bind_count(st, s, ":count", b->count) < 0)
-            return -1;
-        if (step_done(st, s, SQL_BUCKET_ADD) < 0)
-            return -1;
-    }
-    for (size_t i = 0; i < m->ntags; i++) {
-        if (!(s = stmt(st, SQL_TAG_ADD)))
-            return -1;
-        bind_int(s, ":run_id", id);
-        bind_text(s, ":key", m->tags[i].key);
-        bind_text(s, ":value", m->tags[i].value);
-        if (step_done(st, s, SQL_TAG_ADD) < 0)
-            return -1;
-    }
+    if (add_rows(st, &FIGURES, id, r->figures, r->nfigures) < 0 ||
+        add_rows(st, &PCTS, id, r->pcts, r->npcts) < 0 ||
+        add_rows(st, &THRESHOLDS, id, r->thresholds, r->nthresholds) < 0 ||
+        add_rows(st, &CHECKS, id, r->checks, r->nchecks) < 0 ||
+        add_rows(st, &COUNTS, id, r->counts, r->ncounts) < 0 ||
+        add_rows(st, &PARAMS, id, r->params, r->nparams) < 0 ||
+        add_rows(st, &BUCKETS, id, r->buckets, r->nbuckets) < 0 ||
+        add_rows(st, &TAGS, id, m->tags, m->ntags) < 0)
+        return -1;
     return 0;
 }
 
