@@ -55,6 +55,19 @@ struct store {
     int tx_line;
     struct stmt_slot cache[STMT_CACHE];
     size_t ncache;
+    /* The ids of shared records (campaign names, host and stack
+     * identities) met so far, so a batch's runs do not look them up
+     * again. Used only inside store_begin's transactions, and only while
+     * no other connection has written (data_version, read by each
+     * store_begin); one found in a transaction is kept only if it commits. */
+    struct shared_id {
+        char kind; /* 'c' campaign, 'h' host, 's' stack */
+        int pending;
+        char *key;
+        int64_t id;
+    } *shared;
+    size_t nshared, capshared;
+    long long data_version;
 };
 
 /* The slot of the statement stmt() handed out last: the one being bound. */
@@ -230,6 +243,66 @@ static char *col_text(sqlite3_stmt *s, int i)
 static double col_real(sqlite3_stmt *s, int i)
 {
     return sqlite3_column_type(s, i) == SQLITE_NULL ? RUN_NA : sqlite3_column_double(s, i);
+}
+
+/* --- shared records known by id --------------------------------------------- */
+
+#define SHARED_MAX 1024 /* beyond this many, the rest are looked up each time */
+
+/* Forgets the shared ids: all, or only those of the open transaction. */
+static void shared_forget(struct store *st, int pending_only)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < st->nshared; i++) {
+        if (pending_only && !st->shared[i].pending)
+            st->shared[o++] = st->shared[i];
+        else
+            free(st->shared[i].key);
+    }
+    st->nshared = o;
+}
+
+static int shared_find(struct store *st, char kind, const char *key, int64_t *id)
+{
+    if (!st->tx_file)
+        return 0;
+    for (size_t i = 0; i < st->nshared; i++) {
+        if (st->shared[i].kind == kind && strcmp(st->shared[i].key, key) == 0) {
+            *id = st->shared[i].id;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void shared_keep(struct store *st, char kind, const char *key, int64_t id)
+{
+    if (!st->tx_file || st->nshared >= SHARED_MAX)
+        return;
+    ARRAY_GROW(st->shared, st->nshared, st->capshared);
+    st->shared[st->nshared++] = (struct shared_id){kind, 1, xstrdup(key), id};
+}
+
+static const char SQL_BEGIN[] = "BEGIN IMMEDIATE";
+static const char SQL_COMMIT[] = "COMMIT";
+static const char SQL_DATA_VERSION[] = "PRAGMA data_version";
+
+/* Whether another connection committed since the last call (the first
+ * call says yes). -1 on error. */
+static int others_wrote(struct store *st)
+{
+    sqlite3_stmt *s = stmt(st, SQL_DATA_VERSION);
+    if (!s)
+        return -1;
+    if (sqlite3_step(s) != SQLITE_ROW) {
+        sqlite3_reset(s);
+        return db_error(st, SQL_DATA_VERSION);
+    }
+    long long v = sqlite3_column_int64(s, 0);
+    sqlite3_reset(s);
+    int changed = st->nshared == 0 || v != st->data_version;
+    st->data_version = v;
+    return changed;
 }
 
 /* --- opening and migrating --------------------------------------------- */
@@ -423,6 +496,8 @@ void store_close(struct store *st)
             bound_slot = NULL;
         sqlite3_finalize(st->cache[i].stmt);
     }
+    shared_forget(st, 0);
+    free(st->shared);
     sqlite3_close(st->db);
     free(st->path);
     free(st);
@@ -442,8 +517,17 @@ int store_begin_at(struct store *st, const char *file, int line)
                      st->tx_file, st->tx_line, file, line);
     /* IMMEDIATE takes the write lock now, so a busy database is waited
      * for here (busy timeout) rather than failing halfway through. */
-    if (exec_sql(st, "BEGIN IMMEDIATE") < 0)
+    sqlite3_stmt *s = stmt(st, SQL_BEGIN);
+    if (!s || step_done(st, s, SQL_BEGIN) < 0)
         return -1;
+    /* Under the write lock: nobody else writes until we commit. */
+    int wrote = others_wrote(st);
+    if (wrote < 0) {
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        return -1;
+    }
+    if (wrote)
+        shared_forget(st, 0);
     st->tx_file = file;
     st->tx_line = line;
     return 0;
@@ -451,10 +535,13 @@ int store_begin_at(struct store *st, const char *file, int line)
 
 int store_commit(struct store *st)
 {
-    if (exec_sql(st, "COMMIT") < 0) {
+    sqlite3_stmt *s = stmt(st, SQL_COMMIT);
+    if (!s || step_done(st, s, SQL_COMMIT) < 0) {
         store_rollback(st);
         return -1;
     }
+    for (size_t i = 0; i < st->nshared; i++)
+        st->shared[i].pending = 0;
     st->tx_file = NULL;
     return 0;
 }
@@ -463,6 +550,7 @@ void store_rollback(struct store *st)
 {
     if (!sqlite3_get_autocommit(st->db))
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    shared_forget(st, 1);
     st->tx_file = NULL;
 }
 
@@ -550,13 +638,17 @@ static int lookup_id(struct store *st, const char *sql, const char *param, const
 
 static int campaign_id(struct store *st, const char *name, int64_t *id)
 {
+    if (shared_find(st, 'c', name, id))
+        return 0;
     sqlite3_stmt *s = stmt(st, SQL_CAMPAIGN_ADD);
     if (!s)
         return -1;
     bind_text(s, ":name", name);
-    if (step_done(st, s, SQL_CAMPAIGN_ADD) < 0)
+    if (step_done(st, s, SQL_CAMPAIGN_ADD) < 0 ||
+        lookup_id(st, SQL_CAMPAIGN_ID, ":name", name, id) < 0)
         return -1;
-    return lookup_id(st, SQL_CAMPAIGN_ID, ":name", name, id);
+    shared_keep(st, 'c', name, *id);
+    return 0;
 }
 
 static const char SQL_HOST_ADD[] =
@@ -570,8 +662,12 @@ static int host_id(struct store *st, const struct meta_host *h, int64_t *id)
 {
     char *ident;
     meta_host_identity(h, &ident);
-    sqlite3_stmt *s = stmt(st, SQL_HOST_ADD);
     int rc = -1;
+    if (shared_find(st, 'h', ident, id)) {
+        rc = 0;
+        goto out;
+    }
+    sqlite3_stmt *s = stmt(st, SQL_HOST_ADD);
     if (!s)
         goto out;
     bind_text(s, ":name", h->name);
@@ -586,6 +682,8 @@ static int host_id(struct store *st, const struct meta_host *h, int64_t *id)
     if (step_done(st, s, SQL_HOST_ADD) < 0)
         goto out;
     rc = lookup_id(st, SQL_HOST_ID, ":identity", ident, id);
+    if (rc == 0)
+        shared_keep(st, 'h', ident, *id);
 out:
     free(ident);
     return rc;
@@ -604,8 +702,12 @@ static int stack_id(struct store *st, const struct meta_stack *k, int64_t *id)
 {
     char *ident;
     meta_stack_identity(k, &ident);
-    sqlite3_stmt *s = stmt(st, SQL_STACK_ADD);
     int rc = -1;
+    if (shared_find(st, 's', ident, id)) {
+        rc = 0;
+        goto out;
+    }
+    sqlite3_stmt *s = stmt(st, SQL_STACK_ADD);
     if (!s)
         goto out;
     bind_text(s, ":language", k->language);
@@ -624,6 +726,8 @@ static int stack_id(struct store *st, const struct meta_stack *k, int64_t *id)
     if (step_done(st, s, SQL_STACK_ADD) < 0)
         goto out;
     rc = lookup_id(st, SQL_STACK_ID, ":identity", ident, id);
+    if (rc == 0)
+        shared_keep(st, 's', ident, *id);
 out:
     free(ident);
     return rc;
@@ -1607,6 +1711,7 @@ int store_run_delete(struct store *st, int64_t run_id)
     bind_int(s, ":id", source);
     if (step_done(st, s, SQL_SOURCE_DELETE_IF_EMPTY) < 0)
         return -1;
+    shared_forget(st, 0); /* the prunes may take shared records away */
     const char *prune[] = {SQL_PRUNE_HOSTS, SQL_PRUNE_STACKS, SQL_PRUNE_CAMPAIGNS};
     for (size_t i = 0; i < 3; i++) {
         if (!(s = stmt(st, prune[i])) || step_done(st, s, prune[i]) < 0)
