@@ -546,9 +546,23 @@ fail:
     return -1;
 }
 
+static int any_run_start(const struct text *t)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        const char *url;
+        size_t ul;
+        struct tok d;
+        if (run_start(&t->lines[i], &url, &ul, &d))
+            return 1;
+    }
+    return 0;
+}
+
 static int wrk_sniff(const struct text *t)
 {
     int running = 0, rps = 0, stats = 0, hdr = 0, threads = 0;
+    if (!any_run_start(t))
+        return 0; /* nothing below counts without it: looked for first */
     for (size_t i = 0; i < t->n; i++) {
         const struct line *l = &t->lines[i];
         const char *url;

@@ -463,7 +463,23 @@ fail:
 static int wrk2_sniff(const struct text *t)
 {
     int running = 0, rps = 0, hdr = 0, rate = 0;
-    for (size_t i = 0; i < t->n; i++) {
+    /* Nothing counts without a run start or an HdrHistogram mark (a first
+     * word the tests below know): looked for first. */
+    size_t i = 0;
+    for (; i < t->n; i++) {
+        const struct line *l = &t->lines[i];
+        const char *s = str_skip_blank(l->s), *url;
+        size_t ul;
+        struct tok d;
+        if (wrk_run_start(l, &url, &ul, &d) || fork_start(l, &url, &ul) ||
+            str_starts(s, "Latency Distribution (HdrHistogram") ||
+            str_starts(s, "Detailed Percentile spectrum") || str_starts(s, "#[Mean") ||
+            str_starts(s, "Thread calibration:"))
+            break;
+    }
+    if (i == t->n)
+        return 0;
+    for (i = 0; i < t->n; i++) {
         const struct line *l = &t->lines[i];
         const char *s = str_skip_blank(l->s);
         const char *url;
