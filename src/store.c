@@ -535,27 +535,20 @@ static int gather_unfetch(sqlite3_file *file, sqlite3_int64 off, void *p)
     return GATHER_REAL(file)->pMethods->xUnfetch(GATHER_REAL(file), off, p);
 }
 
-static const sqlite3_io_methods gather_methods = {
-    3,
-    gather_close,
-    gather_read,
-    gather_write,
-    gather_truncate,
-    gather_sync,
-    gather_file_size,
-    gather_lock,
-    gather_unlock,
-    gather_check_reserved,
-    gather_file_control,
-    gather_sector_size,
-    gather_device,
-    gather_shm_map,
-    gather_shm_lock,
-    gather_shm_barrier,
-    gather_shm_unmap,
-    gather_fetch,
-    gather_unfetch,
+#define GATHER_METHODS(version)                                                      \
+    {                                                                                 \
+        version, gather_close, gather_read, gather_write, gather_truncate, gather_sync,   \
+            gather_file_size, gather_lock, gather_unlock, gather_check_reserved,          \
+            gather_file_control, gather_sector_size, gather_device, gather_shm_map,       \
+            gather_shm_lock, gather_shm_barrier, gather_shm_unmap, gather_fetch,          \
+            gather_unfetch,                                                               \
+    }
+
+/* By the underlying file's version: SQLite calls no method it lacks. */
+static const sqlite3_io_methods gather_methods[3] = {
+    GATHER_METHODS(1), GATHER_METHODS(2), GATHER_METHODS(3),
 };
+
 
 static size_t gather_head(void)
 {
@@ -572,15 +565,10 @@ static int gather_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *file, i
     int rc = gather_real->xOpen(gather_real, name, f->real, flags, out_flags);
     if (!f->real->pMethods) /* nothing opened: nothing to close */
         return rc;
-    /* The real file's methods must be those we forward to, all of them. */
-    if (f->real->pMethods->iVersion < 3) {
-        f->real->pMethods->xClose(f->real);
-        f->real->pMethods = NULL;
-        return SQLITE_CANTOPEN;
-    }
-    f->base.pMethods = &gather_methods;
-    if (rc != SQLITE_OK || !name)
-        return rc;
+    int version = f->real->pMethods->iVersion;
+    f->base.pMethods = &gather_methods[version < 1 ? 0 : version > 3 ? 2 : version - 1];
+    if (rc != SQLITE_OK || !name || version < 2)
+        return rc; /* no shared memory: its WAL is not gathered */
     sqlite3_mutex *mx = sqlite3_mutex_alloc(SQLITE_MUTEX_STATIC_VFS1);
     sqlite3_mutex_enter(mx);
     if (flags & SQLITE_OPEN_MAIN_DB) {
