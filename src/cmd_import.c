@@ -139,8 +139,9 @@ static void import_file(struct cmd_ctx *ctx, struct metaopt *o, const char *path
         stats->refused++;
         goto out;
     }
-    /* Raw point data is hashed as it streams: the duplicate shows now. */
-    if (ing.duplicate || store_source_find(ctx->st, ing.sha256, &existing) > 0) {
+    /* Text was looked up by its digest before parsing (known_source);
+     * raw point data is hashed as it streams: its duplicate shows now. */
+    if (ing.duplicate || (!ing.kept && store_source_find(ctx->st, ing.sha256, &existing) > 0)) {
         if (!existing)
             store_source_find(ctx->st, ing.sha256, &existing);
         stats->duplicates++;

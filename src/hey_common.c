@@ -162,7 +162,7 @@ static int header_of(const struct line *l)
     while (*s && !((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
         s++;
     for (size_t i = 0; i < NHEADERS; i++)
-        if (strcmp(s, headers[i].text) == 0)
+        if (s[0] == headers[i].text[0] && strcmp(s, headers[i].text) == 0)
             return (int)i;
     return -1;
 }
@@ -697,7 +697,12 @@ int hey_text_parse(const struct text *t, struct parse_result *pr, const struct h
 void hey_text_evidence(const struct text *t, struct hey_evidence *ev)
 {
     unsigned char seen[NHEADERS] = {0};
+    size_t first = 0;
     memset(ev, 0, sizeof *ev);
+    while (first < t->n && header_of(&t->lines[first]) < 0)
+        first++;
+    if (first == t->n)
+        return;
     for (size_t i = 0; i < t->n; i++) {
         const struct line *l = &t->lines[i];
         const char *v, *cmd, *in, *rest;

@@ -115,6 +115,9 @@ struct hey_evidence {
                        * Go error texts, a hey command line */
 };
 
+/* A text without any section header gives no evidence at all (every
+ * count 0): what both sniffers need first is a header, and most texts
+ * they are shown have none, so that is looked for before anything else. */
 void hey_text_evidence(const struct text *t, struct hey_evidence *ev);
 
 #endif

@@ -27,6 +27,7 @@ void metaopt_init(struct metaopt *o, const struct option *extra, size_t nextra)
     meta_init(&o->meta_file);
     meta_init(&o->flags);
     meta_init_host(&o->probed);
+    meta_init(&o->dir_meta);
     for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
         ARRAY_GROW(o->longopts, o->nopt, cap);
         o->longopts[o->nopt++] = fixed[i];
@@ -50,6 +51,8 @@ void metaopt_free(struct metaopt *o)
     meta_free(&o->meta_file);
     meta_free(&o->flags);
     meta_free_host(&o->probed);
+    free(o->dir);
+    meta_free(&o->dir_meta);
     memset(o, 0, sizeof(*o));
 }
 
@@ -129,14 +132,38 @@ static char *beside_meta_path(const char *path)
     return buf_detach(&b, NULL);
 }
 
-static char *dir_meta_path(const char *path)
+/* Merges the DIR/meta.json of path's directory into m; 0, or -1 when it
+ * is bad (printed). A directory's file is read once and kept; a bad one
+ * is not kept, so each of its outputs is refused with the reason. */
+static int dir_meta(struct metaopt *o, const char *path, struct meta *m)
 {
-    struct buf b = BUF_INIT;
     const char *slash = strrchr(path, '/');
-    if (slash)
-        buf_add(&b, path, (size_t)(slash - path + 1));
+    size_t dl = slash ? (size_t)(slash - path + 1) : 0;
+    if (o->dir && strlen(o->dir) == dl && memcmp(o->dir, path, dl) == 0) {
+        if (o->dir_has_meta)
+            meta_merge(m, &o->dir_meta);
+        return 0;
+    }
+    free(o->dir);
+    o->dir = NULL;
+    meta_free(&o->dir_meta);
+    meta_init(&o->dir_meta);
+    struct buf b = BUF_INIT;
+    buf_add(&b, path, dl);
     buf_adds(&b, "meta.json");
-    return buf_detach(&b, NULL);
+    int has = file_exists(buf_str(&b));
+    if (has && meta_load_file(&o->dir_meta, buf_str(&b)) < 0) {
+        buf_free(&b);
+        meta_free(&o->dir_meta);
+        meta_init(&o->dir_meta);
+        return -1;
+    }
+    buf_free(&b);
+    o->dir = xstrndup(path, dl);
+    o->dir_has_meta = has;
+    if (has)
+        meta_merge(m, &o->dir_meta);
+    return 0;
 }
 
 /* The file's metadata: every layer merged. 0, or -1 when a metadata
@@ -144,13 +171,8 @@ static char *dir_meta_path(const char *path)
 int metaopt_gather(struct metaopt *o, const char *path, struct meta *m)
 {
     meta_init(m);
-    if (path && strcmp(path, "-") != 0) {
-        char *dm = dir_meta_path(path);
-        int rc = file_exists(dm) ? meta_load_file(m, dm) : 0;
-        free(dm);
-        if (rc < 0)
-            return -1;
-    }
+    if (path && strcmp(path, "-") != 0 && dir_meta(o, path, m) < 0)
+        return -1;
     if (o->have_meta_file)
         meta_merge(m, &o->meta_file);
     if (path && strcmp(path, "-") != 0) {

@@ -5,7 +5,8 @@
  * --tag KEY=VALUE, and one --FLAG VALUE per metadata key (meta.h). The
  * layers of one output's metadata, later ones winning key by key:
  * DIR/meta.json, --meta FILE, NAME.meta.json beside the output, this
- * machine (--this-host, --this-load-host), then flags.
+ * machine (--this-host, --this-load-host), then flags. DIR/meta.json is
+ * read once for a run of outputs from the same directory.
  *
  * Ownership: metaopt_free() releases what metaopt_init() and the options
  * collected; the meta filled by metaopt_gather() is the caller's. */
@@ -27,6 +28,11 @@ struct metaopt {
     int this_host, this_load_host;
     struct meta_host probed; /* this machine, read on first use */
     int probed_done;
+    /* DIR/meta.json of the directory last gathered for: read once for
+     * all its files (a batch comes directory by directory). */
+    char *dir;             /* "DIR/" as in the path, or NULL */
+    struct meta dir_meta;
+    int dir_has_meta;
     struct option *longopts; /* for getopt_long: ours plus the extra ones */
     size_t nopt;
 };

@@ -64,20 +64,24 @@ static size_t clean_line(const char *s, size_t n, char *out)
 {
     /* A terminal redraws progress lines with \r: keep what was last drawn,
      * i.e. the text after the last \r that is followed by something. */
-    size_t start = 0;
-    for (size_t i = 0; i < n; i++)
-        if (s[i] == '\r' && i + 1 < n)
-            start = i + 1;
-    size_t o = 0;
-    for (size_t i = start; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == 0x1b) {
-            i += ansi_len(s + i, n - i) - 1;
-            continue;
+    size_t start = 0, o = 0;
+    if (!memchr(s, '\r', n) && !memchr(s, 0x1b, n)) {
+        memcpy(out, s, n); /* most lines: nothing to take out */
+        o = n;
+    } else {
+        for (size_t i = 0; i < n; i++)
+            if (s[i] == '\r' && i + 1 < n)
+                start = i + 1;
+        for (size_t i = start; i < n; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if (c == 0x1b) {
+                i += ansi_len(s + i, n - i) - 1;
+                continue;
+            }
+            if (c == '\r')
+                continue;
+            out[o++] = (char)c;
         }
-        if (c == '\r')
-            continue;
-        out[o++] = (char)c;
     }
     size_t skip = compose_prefix_len(out, o);
     if (skip) {
@@ -111,9 +115,8 @@ void text_split(struct text *t, const char *buf, size_t len)
     if (!memchr(buf, '\n', len) && memchr(buf, '\r', len))
         sep = '\r';
     size_t nlines = 1;
-    for (size_t i = 0; i < len; i++)
-        if (buf[i] == sep)
-            nlines++;
+    for (const char *p = buf, *end = buf + len; (p = memchr(p, sep, (size_t)(end - p))) != NULL; p++)
+        nlines++;
     t->lines = xcalloc(nlines, sizeof(struct line));
     t->store = xmalloc(len + nlines + 1);
     size_t o = 0, pos = 0;
@@ -180,7 +183,12 @@ const char *str_skip_blank(const char *s)
 
 int str_starts(const char *s, const char *prefix)
 {
-    return strncmp(s, prefix, strlen(prefix)) == 0;
+    /* Called for every line by every sniffer: most lines differ at the
+     * first byte, so compare as we go rather than measure the prefix. */
+    while (*prefix)
+        if (*s++ != *prefix++)
+            return 0;
+    return 1;
 }
 
 int line_blank(const struct line *l)
@@ -355,7 +363,9 @@ const struct parser *parser_detect(const struct text *t)
     if (t->has_nul)
         return NULL;
     for (size_t i = 0; parsers[i]; i++) {
-        if (!parsers[i]->sniff)
+        /* Ties go to the earlier parser: one that could at best tie is
+         * not asked. */
+        if (!parsers[i]->sniff || (parsers[i]->sniff_max && parsers[i]->sniff_max <= best_score))
             continue;
         int s = parsers[i]->sniff(t);
         if (s > best_score) {

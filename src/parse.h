@@ -83,6 +83,9 @@ struct parser {
     const char *summary; /* one line for `benchdb help formats` */
     /* Confidence 0..100 that `t` (or its first block) is this format. */
     int (*sniff)(const struct text *t);
+    /* The highest confidence sniff ever returns, or 0 for "up to 100":
+     * detection does not ask a parser that could not beat the best so far. */
+    int sniff_max;
     /* Text parsers: parse the whole cleaned text. 0, or -1 via parse_fail. */
     int (*parse)(const struct text *t, struct parse_result *pr);
     /* Raw-data parsers: read the stream in blocks. 0, or -1 via parse_fail. */

@@ -615,7 +615,11 @@ static int ac_sniff(const struct text *t)
     for (size_t i = 0; i < t->n; i++) {
         const char *s = str_skip_blank(t->lines[i].s);
         struct tok k[8];
-        size_t n = tok_split(s, strlen(s), k, 8);
+        /* The word tests below need a first word "Stat" or a second word
+         * "requests", "2xx" or "errors": other lines are not split. */
+        int words = (str_starts(s, "Stat") && (s[4] == ' ' || s[4] == '\t')) ||
+                    strstr(s, "requests") || strstr(s, "2xx") || strstr(s, "errors");
+        size_t n = words ? tok_split(s, strlen(s), k, 8) : 0;
         if (strstr(s, "Stat") && strstr(s, "2.5%") && strstr(s, "97.5%"))
             header = 1;
         else if (n >= 4 && tok_eq(k[0], "Stat") && tok_eq(k[1], "Avg") && tok_eq(k[2], "Stdev") &&

@@ -425,6 +425,8 @@ static int bb_sniff(const struct text *t)
     for (size_t i = 0; i < t->n; i++) {
         const char *s = str_skip_blank(t->lines[i].s);
         struct tok k[4];
+        if (*s != 'S' && *s != 'R' && *s != 'H' && *s != 'B')
+            continue; /* none of the first words below */
         size_t n = tok_split(s, strlen(s), k, 4);
         if (n == 4 && tok_eq(k[0], "Statistics") && tok_eq(k[1], "Avg") && tok_eq(k[2], "Stdev"))
             stats = 1;

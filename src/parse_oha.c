@@ -438,18 +438,25 @@ out:
 }
 
 /* oha -j's summary keys, at any depth of a JSON text. */
+static int text_has(const struct text *t, const char *needle)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (line_find(&t->lines[i], needle))
+            return 1;
+    return 0;
+}
+
+/* Each mark may be on any line: the rarest is looked for first. */
 static int oha_json_sniff(const struct text *t)
 {
-    int brace = 0, rps = 0, rate = 0, pcts = 0;
-    for (size_t i = 0; i < t->n; i++) {
-        const struct line *l = &t->lines[i];
-        brace |= *str_skip_blank(l->s) == '{';
-        rps |= line_find(l, "\"requestsPerSec\"") != NULL;
-        rate |= line_find(l, "\"successRate\"") != NULL;
-        pcts |= line_find(l, "\"latencyPercentiles\"") != NULL ||
-                line_find(l, "\"responseTimeHistogram\"") != NULL;
-    }
-    return brace && rps && (rate || pcts) ? 95 : 0;
+    if (!text_has(t, "\"requestsPerSec\"") ||
+        !(text_has(t, "\"successRate\"") || text_has(t, "\"latencyPercentiles\"") ||
+          text_has(t, "\"responseTimeHistogram\"")))
+        return 0;
+    for (size_t i = 0; i < t->n; i++)
+        if (*str_skip_blank(t->lines[i].s) == '{')
+            return 95;
+    return 0;
 }
 
 const struct parser parser_oha_json = {

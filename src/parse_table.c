@@ -1603,6 +1603,14 @@ static size_t text_find(const struct text *t, size_t i, struct table *tb)
 
 typedef size_t (*find_fn)(const struct text *t, size_t i, struct table *tb);
 
+/* Each layout's confidence for a table with a throughput or request
+ * column (the most its sniffer gives), and for any other table. */
+enum {
+    MD_LOAD = 30, MD_OTHER = 10,
+    CSV_LOAD = 25, CSV_OTHER = 8,
+    TXT_LOAD = 20, TXT_OTHER = 5,
+};
+
 /* Confidence: `strong` when a table has a throughput or request column,
  * `weak` for any other table, 0 when the text is a load tool's output. */
 static int table_sniff(const struct text *t, find_fn find, int strong, int weak)
@@ -1672,7 +1680,7 @@ static int table_parse(const struct text *t, struct parse_result *pr, find_fn fi
 
 static int md_sniff(const struct text *t)
 {
-    return table_sniff(t, md_find, 30, 10);
+    return table_sniff(t, md_find, MD_LOAD, MD_OTHER);
 }
 
 static int md_parse(const struct text *t, struct parse_result *pr)
@@ -1682,7 +1690,7 @@ static int md_parse(const struct text *t, struct parse_result *pr)
 
 static int csv_sniff(const struct text *t)
 {
-    return table_sniff(t, csv_find, 25, 8);
+    return table_sniff(t, csv_find, CSV_LOAD, CSV_OTHER);
 }
 
 static int csv_parse(const struct text *t, struct parse_result *pr)
@@ -1692,7 +1700,7 @@ static int csv_parse(const struct text *t, struct parse_result *pr)
 
 static int txt_sniff(const struct text *t)
 {
-    return table_sniff(t, text_find, 20, 5);
+    return table_sniff(t, text_find, TXT_LOAD, TXT_OTHER);
 }
 
 static int txt_parse(const struct text *t, struct parse_result *pr)
@@ -1705,6 +1713,7 @@ const struct parser parser_table_markdown = {
     .tool = "published",
     .summary = "a published results table in Markdown (pipe, grid or box-drawing rules)",
     .sniff = md_sniff,
+    .sniff_max = MD_LOAD,
     .parse = md_parse,
     .parse_stream = NULL,
 };
@@ -1714,6 +1723,7 @@ const struct parser parser_table_csv = {
     .tool = "published",
     .summary = "a published results table as CSV (comma, semicolon or tab, with a header row)",
     .sniff = csv_sniff,
+    .sniff_max = CSV_LOAD,
     .parse = csv_parse,
     .parse_stream = NULL,
 };
@@ -1723,6 +1733,7 @@ const struct parser parser_table_text = {
     .tool = "published",
     .summary = "a published results table as whitespace-aligned text",
     .sniff = txt_sniff,
+    .sniff_max = TXT_LOAD,
     .parse = txt_parse,
     .parse_stream = NULL,
 };

@@ -77,6 +77,11 @@ static int tok_time(struct tok t, double *ms)
 /* "Running 10s test @ URL", "Running 2m test @ URL", "Making N requests to URL". */
 static int run_start(const struct line *l, const char **url, size_t *url_len, struct tok *dur)
 {
+    /* The first word decides; most lines are not worth splitting. */
+    const char *w = str_skip_blank(l->s);
+    if (!((str_starts(w, "Running") && (w[7] == ' ' || w[7] == '\t')) ||
+          (str_starts(w, "Making") && (w[6] == ' ' || w[6] == '\t'))))
+        return 0;
     struct tok t[MAXTOK];
     size_t n = tok_split(l->s, l->n, t, MAXTOK);
     if (n >= 5 && tok_eq(t[0], "Running") && tok_eq(t[2], "test") && tok_eq(t[3], "@")) {
@@ -541,9 +546,23 @@ fail:
     return -1;
 }
 
+static int any_run_start(const struct text *t)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        const char *url;
+        size_t ul;
+        struct tok d;
+        if (run_start(&t->lines[i], &url, &ul, &d))
+            return 1;
+    }
+    return 0;
+}
+
 static int wrk_sniff(const struct text *t)
 {
     int running = 0, rps = 0, stats = 0, hdr = 0, threads = 0;
+    if (!any_run_start(t))
+        return 0; /* nothing below counts without it: looked for first */
     for (size_t i = 0; i < t->n; i++) {
         const struct line *l = &t->lines[i];
         const char *url;

@@ -150,6 +150,9 @@ static void finish(struct wrk2_state *ws, struct parse_result *pr)
 /* "Test Results @ http://localhost:5000" (DeathStarBench's fork). */
 static int fork_start(const struct line *l, const char **url, size_t *url_len)
 {
+    const char *w = str_skip_blank(l->s);
+    if (!str_starts(w, "Test") || (w[4] != ' ' && w[4] != '\t'))
+        return 0; /* the first word decides */
     struct tok t[5];
     size_t n = tok_split(l->s, l->n, t, 5);
     if (n == 4 && tok_eq(t[0], "Test") && tok_eq(t[1], "Results") && tok_eq(t[2], "@")) {
@@ -460,7 +463,23 @@ fail:
 static int wrk2_sniff(const struct text *t)
 {
     int running = 0, rps = 0, hdr = 0, rate = 0;
-    for (size_t i = 0; i < t->n; i++) {
+    /* Nothing counts without a run start or an HdrHistogram mark (a first
+     * word the tests below know): looked for first. */
+    size_t i = 0;
+    for (; i < t->n; i++) {
+        const struct line *l = &t->lines[i];
+        const char *s = str_skip_blank(l->s), *url;
+        size_t ul;
+        struct tok d;
+        if (wrk_run_start(l, &url, &ul, &d) || fork_start(l, &url, &ul) ||
+            str_starts(s, "Latency Distribution (HdrHistogram") ||
+            str_starts(s, "Detailed Percentile spectrum") || str_starts(s, "#[Mean") ||
+            str_starts(s, "Thread calibration:"))
+            break;
+    }
+    if (i == t->n)
+        return 0;
+    for (i = 0; i < t->n; i++) {
         const struct line *l = &t->lines[i];
         const char *s = str_skip_blank(l->s);
         const char *url;

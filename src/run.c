@@ -108,7 +108,7 @@ void run_add_figure(struct run *r, const char *metric, const char *stat,
      * and keeps the first, and parse_check refuses it. */
     for (size_t i = 0; i < r->nfigures; i++) {
         struct run_figure *f = &r->figures[i];
-        if (strcmp(f->metric, metric) == 0 && strcmp(f->stat, stat) == 0) {
+        if (f->stat[0] == stat[0] && strcmp(f->stat, stat) == 0 && strcmp(f->metric, metric) == 0) {
             int same = (isnan(f->value) && isnan(value)) || f->value == value;
             if (!same && !r->conflict) {
                 char a[64], b[64];

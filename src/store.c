@@ -3,9 +3,11 @@
  *
  * Statements are SQL text constants below, prepared once per store and
  * reused (looked up by the constant's address). Values are always bound,
- * by name; nothing from outside is pasted into SQL text. The one place a
- * name is spliced in, store_cond_parse() checks it against the columns
- * the `summary` view really has and quotes it as an identifier. */
+ * by name (a run's detail rows, inserted in batches, by positions checked
+ * against the names); nothing from outside is pasted into SQL text. The
+ * one place a name is spliced in, store_cond_parse() checks it against
+ * the columns the `summary` view really has and quotes it as an
+ * identifier. */
 #include "store.h"
 
 #include <errno.h>
@@ -29,7 +31,21 @@ struct schema_migration {
 extern const struct schema_migration schema_migrations[];
 extern const int schema_migration_count;
 
-#define STMT_CACHE 48
+#define STMT_CACHE 96
+#define STMT_PARAMS 64
+
+/* A prepared statement kept for reuse, with its parameters' names by
+ * position (SQLite's own copies). Binds mostly come in the order of the
+ * SQL: the name at `next` is tried first, one strcmp instead of SQLite's
+ * search of every name. */
+struct stmt_slot {
+    const char *sql;
+    sqlite3_stmt *stmt;
+    const char *pname[STMT_PARAMS];
+    int nparams;
+    int next;    /* position (0-based) after the last one bound */
+    int checked; /* rows_stmt() checked its parameter positions */
+};
 
 struct store {
     sqlite3 *db;
@@ -37,12 +53,25 @@ struct store {
     int readonly;
     const char *tx_file; /* where the open transaction began */
     int tx_line;
-    struct {
-        const char *sql;
-        sqlite3_stmt *stmt;
-    } cache[STMT_CACHE];
+    struct stmt_slot cache[STMT_CACHE];
     size_t ncache;
+    /* The ids of shared records (campaign names, host and stack
+     * identities) met so far, so a batch's runs do not look them up
+     * again. Used only inside store_begin's transactions, and only while
+     * no other connection has written (data_version, read by each
+     * store_begin); one found in a transaction is kept only if it commits. */
+    struct shared_id {
+        char kind; /* 'c' campaign, 'h' host, 's' stack */
+        int pending;
+        char *key;
+        int64_t id;
+    } *shared;
+    size_t nshared, capshared;
+    long long data_version;
 };
+
+/* The slot of the statement stmt() handed out last: the one being bound. */
+static _Thread_local struct stmt_slot *bound_slot;
 
 /* --- errors ------------------------------------------------------------ */
 
@@ -75,11 +104,15 @@ static int exec_sql(struct store *st, const char *sql)
 /* Prepared once, reset on every reuse. */
 static sqlite3_stmt *stmt(struct store *st, const char *sql)
 {
+    bound_slot = NULL;
     for (size_t i = 0; i < st->ncache; i++) {
         if (st->cache[i].sql == sql) {
-            sqlite3_reset(st->cache[i].stmt);
-            sqlite3_clear_bindings(st->cache[i].stmt);
-            return st->cache[i].stmt;
+            struct stmt_slot *c = &st->cache[i];
+            sqlite3_reset(c->stmt);
+            sqlite3_clear_bindings(c->stmt);
+            c->next = 0;
+            bound_slot = c;
+            return c->stmt;
         }
     }
     sqlite3_stmt *s = NULL;
@@ -88,9 +121,16 @@ static sqlite3_stmt *stmt(struct store *st, const char *sql)
         return NULL;
     }
     if (st->ncache < STMT_CACHE) {
-        st->cache[st->ncache].sql = sql;
-        st->cache[st->ncache].stmt = s;
-        st->ncache++;
+        struct stmt_slot *c = &st->cache[st->ncache++];
+        memset(c, 0, sizeof *c);
+        c->sql = sql;
+        c->stmt = s;
+        c->nparams = sqlite3_bind_parameter_count(s);
+        if (c->nparams > STMT_PARAMS)
+            c->nparams = STMT_PARAMS;
+        for (int i = 0; i < c->nparams; i++)
+            c->pname[i] = sqlite3_bind_parameter_name(s, i + 1);
+        bound_slot = c;
     }
     return s;
 }
@@ -99,6 +139,7 @@ static sqlite3_stmt *stmt(struct store *st, const char *sql)
 static sqlite3_stmt *stmt_once(struct store *st, const char *sql)
 {
     sqlite3_stmt *s = NULL;
+    bound_slot = NULL;
     if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
         db_error(st, sql);
         return NULL;
@@ -110,28 +151,67 @@ static sqlite3_stmt *stmt_once(struct store *st, const char *sql)
 
 static int pidx(sqlite3_stmt *s, const char *name)
 {
+    struct stmt_slot *c = bound_slot;
+    if (c && c->stmt == s) {
+        for (int k = 0, j = c->next; k < c->nparams; k++, j = j + 1 < c->nparams ? j + 1 : 0) {
+            if (c->pname[j] && strcmp(c->pname[j], name) == 0) {
+                c->next = j + 1 < c->nparams ? j + 1 : 0;
+                return j + 1;
+            }
+        }
+    }
     int i = sqlite3_bind_parameter_index(s, name);
     if (i == 0)
         die(70, "internal error: no SQL parameter %s", name);
     return i;
 }
 
-static void bind_text(sqlite3_stmt *s, const char *name, const char *v)
+/* Values are bound SQLITE_STATIC: every caller steps (and resets) the
+ * statement before the bound text can go, and stmt() clears the
+ * bindings before a statement is used again. The _at binders take the
+ * parameter's position (the row batches below); the others its name. */
+static void bind_text_at(sqlite3_stmt *s, int i, const char *v)
 {
-    int i = pidx(s, name);
     if (v)
-        sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
     else
         sqlite3_bind_null(s, i);
 }
 
-static void bind_real(sqlite3_stmt *s, const char *name, double v)
+static void bind_real_at(sqlite3_stmt *s, int i, double v)
 {
-    int i = pidx(s, name);
     if (isnan(v))
         sqlite3_bind_null(s, i);
     else
         sqlite3_bind_double(s, i, v);
+}
+
+/* A count: NULL when absent, an integer when whole. A fraction or a
+ * value past 64 bits is refused: it cannot be a count of anything.
+ * name (":count") is for the message. */
+static int bind_count_at(sqlite3_stmt *s, int i, const char *name, double v)
+{
+    if (isnan(v)) {
+        sqlite3_bind_null(s, i);
+        return 0;
+    }
+    if (!(fabs(v) < 9.2e18) || v != floor(v)) {
+        char tmp[64];
+        return error("%s: %s is not a whole number within 64 bits", name + 1,
+                     units_format(tmp, sizeof tmp, v));
+    }
+    sqlite3_bind_int64(s, i, (long long)v);
+    return 0;
+}
+
+static void bind_text(sqlite3_stmt *s, const char *name, const char *v)
+{
+    bind_text_at(s, pidx(s, name), v);
+}
+
+static void bind_real(sqlite3_stmt *s, const char *name, double v)
+{
+    bind_real_at(s, pidx(s, name), v);
 }
 
 static void bind_int(sqlite3_stmt *s, const char *name, long long v)
@@ -139,23 +219,10 @@ static void bind_int(sqlite3_stmt *s, const char *name, long long v)
     sqlite3_bind_int64(s, pidx(s, name), v);
 }
 
-/* A count: NULL when absent, an integer when whole. A fraction or a
- * value past 64 bits is refused: it cannot be a count of anything. */
 static int bind_count(struct store *st, sqlite3_stmt *s, const char *name, double v)
 {
-    int i = pidx(s, name);
-    if (isnan(v)) {
-        sqlite3_bind_null(s, i);
-        return 0;
-    }
-    if (!(fabs(v) < 9.2e18) || v != floor(v)) {
-        char tmp[64];
-        (void)st;
-        return error("%s: %s is not a whole number within 64 bits", name + 1,
-                     units_format(tmp, sizeof tmp, v));
-    }
-    sqlite3_bind_int64(s, i, (long long)v);
-    return 0;
+    (void)st;
+    return bind_count_at(s, pidx(s, name), name, v);
 }
 
 static int step_done(struct store *st, sqlite3_stmt *s, const char *sql)
@@ -176,6 +243,466 @@ static char *col_text(sqlite3_stmt *s, int i)
 static double col_real(sqlite3_stmt *s, int i)
 {
     return sqlite3_column_type(s, i) == SQLITE_NULL ? RUN_NA : sqlite3_column_double(s, i);
+}
+
+/* --- shared records known by id --------------------------------------------- */
+
+#define SHARED_MAX 1024 /* beyond this many, the rest are looked up each time */
+
+/* Forgets the shared ids: all, or only those of the open transaction. */
+static void shared_forget(struct store *st, int pending_only)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < st->nshared; i++) {
+        if (pending_only && !st->shared[i].pending)
+            st->shared[o++] = st->shared[i];
+        else
+            free(st->shared[i].key);
+    }
+    st->nshared = o;
+}
+
+static int shared_find(struct store *st, char kind, const char *key, int64_t *id)
+{
+    if (!st->tx_file)
+        return 0;
+    for (size_t i = 0; i < st->nshared; i++) {
+        if (st->shared[i].kind == kind && strcmp(st->shared[i].key, key) == 0) {
+            *id = st->shared[i].id;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void shared_keep(struct store *st, char kind, const char *key, int64_t id)
+{
+    if (!st->tx_file || st->nshared >= SHARED_MAX)
+        return;
+    ARRAY_GROW(st->shared, st->nshared, st->capshared);
+    st->shared[st->nshared++] = (struct shared_id){kind, 1, xstrdup(key), id};
+}
+
+static const char SQL_BEGIN[] = "BEGIN IMMEDIATE";
+static const char SQL_COMMIT[] = "COMMIT";
+static const char SQL_DATA_VERSION[] = "PRAGMA data_version";
+
+/* Whether another connection committed since the last call (the first
+ * call says yes). -1 on error. */
+static int others_wrote(struct store *st)
+{
+    sqlite3_stmt *s = stmt(st, SQL_DATA_VERSION);
+    if (!s)
+        return -1;
+    if (sqlite3_step(s) != SQLITE_ROW) {
+        sqlite3_reset(s);
+        return db_error(st, SQL_DATA_VERSION);
+    }
+    long long v = sqlite3_column_int64(s, 0);
+    sqlite3_reset(s);
+    int changed = st->nshared == 0 || v != st->data_version;
+    st->data_version = v;
+    return changed;
+}
+
+/* --- the WAL handed to the OS once per commit --------------------------------- */
+
+/* SQLite appends a commit's pages to the WAL as two writes each (a 24-byte
+ * frame header, then the page): some 40 system calls for one imported
+ * file, half of import's time in the kernel. This VFS, a thin layer
+ * over SQLite's own, gathers the WAL writes that follow on from one
+ * another and hands them to the OS in one write when the commit's last
+ * frame is complete: its header (the 24-byte write) carries the database
+ * size after the commit, which no other frame does. A failing write is
+ * thus reported by that frame's write, as before, and before SQLite
+ * publishes the commit in the shared-memory index, which is what other
+ * connections read. Anything that could look at the WAL (a read, sync,
+ * size, truncation, file control or close of it, a lock or memory barrier
+ * of the database's shared memory) first writes out what is pending, so
+ * no one sees the file other than as SQLite wrote it. The database file
+ * itself is written through unchanged. */
+
+/* Bytes held at most: SQLite's unix VFS writes at most 128 KiB - 1 in one
+ * call (a larger write it reports as a full disk). */
+#define WAL_GATHER_MAX (120 << 10)
+
+struct gather_file {
+    sqlite3_file base;         /* our methods */
+    sqlite3_file *real;        /* the underlying VFS's file, just after us */
+    const char *db_name;       /* a main database: its name as opened */
+    struct gather_file *wal;   /* a main database: its WAL while open */
+    struct gather_file *db;    /* a WAL: its database */
+    int is_wal;
+    char *buf;                 /* a WAL: bytes not yet written, from off */
+    size_t len, cap;
+    sqlite3_int64 off;
+    sqlite3_int64 end;         /* a WAL: just past the last byte appended */
+    int commit_header;         /* the last write was a commit frame's header */
+    struct gather_file *next;  /* open main databases */
+};
+
+static sqlite3_vfs *gather_real;
+static struct gather_file *gather_dbs;
+
+#define GATHER_REAL(f) (((struct gather_file *)(f))->real)
+
+static int gather_flush(struct gather_file *f)
+{
+    if (!f || f->len == 0)
+        return SQLITE_OK;
+    int rc = f->real->pMethods->xWrite(f->real, f->buf, (int)f->len, f->off);
+    f->len = 0;
+    if (rc != SQLITE_OK)
+        f->end = 0; /* what the file holds is unknown: the next write goes through */
+    return rc;
+}
+
+static int gather_close(sqlite3_file *file)
+{
+    struct gather_file *f = (struct gather_file *)file;
+    int rc = gather_flush(f);
+    sqlite3_mutex *mx = sqlite3_mutex_alloc(SQLITE_MUTEX_STATIC_VFS1);
+    sqlite3_mutex_enter(mx);
+    if (f->is_wal && f->db)
+        f->db->wal = NULL;
+    if (f->db_name) {
+        if (f->wal)
+            f->wal->db = NULL;
+        for (struct gather_file **p = &gather_dbs; *p; p = &(*p)->next) {
+            if (*p == f) {
+                *p = f->next;
+                break;
+            }
+        }
+    }
+    sqlite3_mutex_leave(mx);
+    free(f->buf);
+    int rc2 = f->real->pMethods->xClose(f->real);
+    return rc != SQLITE_OK ? rc : rc2;
+}
+
+static int gather_read(sqlite3_file *file, void *p, int amt, sqlite3_int64 off)
+{
+    int rc = gather_flush((struct gather_file *)file);
+    return rc != SQLITE_OK ? rc : GATHER_REAL(file)->pMethods->xRead(GATHER_REAL(file), p, amt, off);
+}
+
+/* A WAL's appends are gathered; its first header (at 0) and any write over
+ * what is already there (SQLite rewrites frames in a long transaction)
+ * go straight through, so their errors come back from them. */
+static int gather_write(sqlite3_file *file, const void *p, int amt, sqlite3_int64 off)
+{
+    struct gather_file *f = (struct gather_file *)file;
+    if (!f->is_wal)
+        return f->real->pMethods->xWrite(f->real, p, amt, off);
+    sqlite3_int64 end = f->len ? f->off + (sqlite3_int64)f->len : f->end;
+    if (off != end || off == 0 || amt <= 0 || (size_t)amt > WAL_GATHER_MAX) {
+        int rc = gather_flush(f);
+        if (rc == SQLITE_OK)
+            rc = f->real->pMethods->xWrite(f->real, p, amt, off);
+        f->commit_header = 0;
+        /* The header at 0 starts the WAL again. */
+        if (rc == SQLITE_OK && (off == 0 || off + amt > f->end))
+            f->end = off + amt;
+        return rc;
+    }
+    if (f->len + (size_t)amt > WAL_GATHER_MAX) {
+        int rc = gather_flush(f);
+        if (rc != SQLITE_OK)
+            return rc;
+    }
+    if (f->len == 0)
+        f->off = off;
+    if (f->len + (size_t)amt > f->cap) {
+        size_t cap = f->cap ? f->cap : 1 << 16;
+        while (cap < f->len + (size_t)amt)
+            cap *= 2;
+        char *nb = realloc(f->buf, cap);
+        if (!nb) { /* no room to gather: write through */
+            int rc = gather_flush(f);
+            if (rc == SQLITE_OK)
+                rc = f->real->pMethods->xWrite(f->real, p, amt, off);
+            if (rc == SQLITE_OK)
+                f->end = off + amt;
+            return rc;
+        }
+        f->buf = nb;
+        f->cap = cap;
+    }
+    memcpy(f->buf + f->len, p, (size_t)amt);
+    f->len += (size_t)amt;
+    f->end = off + amt;
+    if (amt == 24) {
+        /* A frame header: page number, then the database size after the
+         * commit this frame ends (0 for the other frames), big-endian. */
+        const unsigned char *h = p;
+        f->commit_header = (h[4] | h[5] | h[6] | h[7]) != 0;
+        return SQLITE_OK;
+    }
+    if (f->commit_header) { /* the commit frame's page: the commit is whole */
+        f->commit_header = 0;
+        return gather_flush(f);
+    }
+    return SQLITE_OK;
+}
+
+static int gather_truncate(sqlite3_file *file, sqlite3_int64 size)
+{
+    int rc = gather_flush((struct gather_file *)file);
+    return rc != SQLITE_OK ? rc : GATHER_REAL(file)->pMethods->xTruncate(GATHER_REAL(file), size);
+}
+
+static int gather_sync(sqlite3_file *file, int flags)
+{
+    int rc = gather_flush((struct gather_file *)file);
+    return rc != SQLITE_OK ? rc : GATHER_REAL(file)->pMethods->xSync(GATHER_REAL(file), flags);
+}
+
+static int gather_file_size(sqlite3_file *file, sqlite3_int64 *size)
+{
+    int rc = gather_flush((struct gather_file *)file);
+    return rc != SQLITE_OK ? rc : GATHER_REAL(file)->pMethods->xFileSize(GATHER_REAL(file), size);
+}
+
+static int gather_lock(sqlite3_file *file, int lock)
+{
+    return GATHER_REAL(file)->pMethods->xLock(GATHER_REAL(file), lock);
+}
+
+static int gather_unlock(sqlite3_file *file, int lock)
+{
+    return GATHER_REAL(file)->pMethods->xUnlock(GATHER_REAL(file), lock);
+}
+
+static int gather_check_reserved(sqlite3_file *file, int *out)
+{
+    return GATHER_REAL(file)->pMethods->xCheckReservedLock(GATHER_REAL(file), out);
+}
+
+static int gather_file_control(sqlite3_file *file, int op, void *arg)
+{
+    struct gather_file *f = (struct gather_file *)file;
+    int rc = gather_flush(f->is_wal ? f : f->wal);
+    return rc != SQLITE_OK ? rc : f->real->pMethods->xFileControl(f->real, op, arg);
+}
+
+static int gather_sector_size(sqlite3_file *file)
+{
+    return GATHER_REAL(file)->pMethods->xSectorSize(GATHER_REAL(file));
+}
+
+static int gather_device(sqlite3_file *file)
+{
+    return GATHER_REAL(file)->pMethods->xDeviceCharacteristics(GATHER_REAL(file));
+}
+
+/* The shared-memory calls come on the main database's file. */
+static int gather_shm_map(sqlite3_file *file, int page, int size, int extend, void volatile **pp)
+{
+    struct gather_file *f = (struct gather_file *)file;
+    int rc = gather_flush(f->wal);
+    return rc != SQLITE_OK ? rc : f->real->pMethods->xShmMap(f->real, page, size, extend, pp);
+}
+
+static int gather_shm_lock(sqlite3_file *file, int offset, int n, int flags)
+{
+    struct gather_file *f = (struct gather_file *)file;
+    int rc = gather_flush(f->wal);
+    return rc != SQLITE_OK ? rc : f->real->pMethods->xShmLock(f->real, offset, n, flags);
+}
+
+static void gather_shm_barrier(sqlite3_file *file)
+{
+    struct gather_file *f = (struct gather_file *)file;
+    (void)gather_flush(f->wal); /* nothing is pending here: a commit wrote it all */
+    f->real->pMethods->xShmBarrier(f->real);
+}
+
+static int gather_shm_unmap(sqlite3_file *file, int del)
+{
+    struct gather_file *f = (struct gather_file *)file;
+    int rc = gather_flush(f->wal);
+    return rc != SQLITE_OK ? rc : f->real->pMethods->xShmUnmap(f->real, del);
+}
+
+static int gather_fetch(sqlite3_file *file, sqlite3_int64 off, int amt, void **pp)
+{
+    return GATHER_REAL(file)->pMethods->xFetch(GATHER_REAL(file), off, amt, pp);
+}
+
+static int gather_unfetch(sqlite3_file *file, sqlite3_int64 off, void *p)
+{
+    return GATHER_REAL(file)->pMethods->xUnfetch(GATHER_REAL(file), off, p);
+}
+
+#define GATHER_METHODS(version)                                                      \
+    {                                                                                 \
+        version, gather_close, gather_read, gather_write, gather_truncate, gather_sync,   \
+            gather_file_size, gather_lock, gather_unlock, gather_check_reserved,          \
+            gather_file_control, gather_sector_size, gather_device, gather_shm_map,       \
+            gather_shm_lock, gather_shm_barrier, gather_shm_unmap, gather_fetch,          \
+            gather_unfetch,                                                               \
+    }
+
+/* By the underlying file's version: SQLite calls no method it lacks. */
+static const sqlite3_io_methods gather_methods[3] = {
+    GATHER_METHODS(1), GATHER_METHODS(2), GATHER_METHODS(3),
+};
+
+
+static size_t gather_head(void)
+{
+    return (sizeof(struct gather_file) + 15) & ~(size_t)15;
+}
+
+static int gather_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *file, int flags,
+                       int *out_flags)
+{
+    struct gather_file *f = (struct gather_file *)file;
+    (void)vfs;
+    memset(f, 0, sizeof *f);
+    f->real = (sqlite3_file *)((char *)f + gather_head());
+    int rc = gather_real->xOpen(gather_real, name, f->real, flags, out_flags);
+    if (!f->real->pMethods) /* nothing opened: nothing to close */
+        return rc;
+    int version = f->real->pMethods->iVersion;
+    f->base.pMethods = &gather_methods[version < 1 ? 0 : version > 3 ? 2 : version - 1];
+    if (rc != SQLITE_OK || !name || version < 2)
+        return rc; /* no shared memory: its WAL is not gathered */
+    sqlite3_mutex *mx = sqlite3_mutex_alloc(SQLITE_MUTEX_STATIC_VFS1);
+    sqlite3_mutex_enter(mx);
+    if (flags & SQLITE_OPEN_MAIN_DB) {
+        f->db_name = name;
+        f->next = gather_dbs;
+        gather_dbs = f;
+    } else if (flags & SQLITE_OPEN_WAL) {
+        const char *db = sqlite3_filename_database(name);
+        for (struct gather_file *d = gather_dbs; d; d = d->next) {
+            if (d->db_name == db && !d->wal) {
+                /* Gathered only with its database known, whose shared
+                 * memory calls write out what is pending. */
+                f->is_wal = 1;
+                f->db = d;
+                d->wal = f;
+                break;
+            }
+        }
+    }
+    sqlite3_mutex_leave(mx);
+    return rc;
+}
+
+static int gather_delete(sqlite3_vfs *vfs, const char *name, int sync_dir)
+{
+    (void)vfs;
+    return gather_real->xDelete(gather_real, name, sync_dir);
+}
+
+static int gather_access(sqlite3_vfs *vfs, const char *name, int flags, int *out)
+{
+    (void)vfs;
+    return gather_real->xAccess(gather_real, name, flags, out);
+}
+
+static int gather_full_pathname(sqlite3_vfs *vfs, const char *name, int n, char *out)
+{
+    (void)vfs;
+    return gather_real->xFullPathname(gather_real, name, n, out);
+}
+
+static void *gather_dlopen(sqlite3_vfs *vfs, const char *name)
+{
+    (void)vfs;
+    return gather_real->xDlOpen(gather_real, name);
+}
+
+static void gather_dlerror(sqlite3_vfs *vfs, int n, char *msg)
+{
+    (void)vfs;
+    gather_real->xDlError(gather_real, n, msg);
+}
+
+static void (*gather_dlsym(sqlite3_vfs *vfs, void *h, const char *sym))(void)
+{
+    (void)vfs;
+    return gather_real->xDlSym(gather_real, h, sym);
+}
+
+static void gather_dlclose(sqlite3_vfs *vfs, void *h)
+{
+    (void)vfs;
+    gather_real->xDlClose(gather_real, h);
+}
+
+static int gather_randomness(sqlite3_vfs *vfs, int n, char *out)
+{
+    (void)vfs;
+    return gather_real->xRandomness(gather_real, n, out);
+}
+
+static int gather_sleep(sqlite3_vfs *vfs, int us)
+{
+    (void)vfs;
+    return gather_real->xSleep(gather_real, us);
+}
+
+static int gather_current_time(sqlite3_vfs *vfs, double *out)
+{
+    (void)vfs;
+    return gather_real->xCurrentTime(gather_real, out);
+}
+
+static int gather_last_error(sqlite3_vfs *vfs, int n, char *msg)
+{
+    (void)vfs;
+    return gather_real->xGetLastError(gather_real, n, msg);
+}
+
+static int gather_current_time64(sqlite3_vfs *vfs, sqlite3_int64 *out)
+{
+    (void)vfs;
+    return gather_real->xCurrentTimeInt64(gather_real, out);
+}
+
+static sqlite3_vfs gather_vfs = {
+    .iVersion = 2,
+    .zName = "benchdb-gather",
+    .xOpen = gather_open,
+    .xDelete = gather_delete,
+    .xAccess = gather_access,
+    .xFullPathname = gather_full_pathname,
+    .xDlOpen = gather_dlopen,
+    .xDlError = gather_dlerror,
+    .xDlSym = gather_dlsym,
+    .xDlClose = gather_dlclose,
+    .xRandomness = gather_randomness,
+    .xSleep = gather_sleep,
+    .xCurrentTime = gather_current_time,
+    .xGetLastError = gather_last_error,
+    .xCurrentTimeInt64 = gather_current_time64,
+};
+
+/* The VFS's name for sqlite3_open_v2, or NULL (SQLite's default) when
+ * the default cannot be layered over. Registered on first use. */
+static const char *gather_vfs_name(void)
+{
+    sqlite3_mutex *mx = sqlite3_mutex_alloc(SQLITE_MUTEX_STATIC_VFS1);
+    const char *name = NULL;
+    sqlite3_mutex_enter(mx);
+    if (!gather_real) {
+        sqlite3_vfs *real = sqlite3_vfs_find(NULL);
+        if (real && real->iVersion >= 2) {
+            gather_vfs.szOsFile = (int)(gather_head() + (size_t)real->szOsFile);
+            gather_vfs.mxPathname = real->mxPathname;
+            gather_real = real;
+            if (sqlite3_vfs_register(&gather_vfs, 0) != SQLITE_OK)
+                gather_real = NULL;
+        }
+    }
+    if (gather_real)
+        name = gather_vfs.zName;
+    sqlite3_mutex_leave(mx);
+    return name;
 }
 
 /* --- opening and migrating --------------------------------------------- */
@@ -278,6 +805,11 @@ int store_open(const char *path, int flags, struct store **out)
     if (exists && S_ISDIR(sb.st_mode))
         return error("database %s: is a directory", path);
 
+    /* Before SQLite starts (the first open): no count of the memory it
+     * holds, which nothing here asks for and which costs a global mutex
+     * on every allocation. Later calls are refused, harmlessly. */
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+
     struct store *st = xcalloc(1, sizeof(*st));
     st->path = xstrdup(path);
     st->readonly = (flags & STORE_READONLY) != 0;
@@ -285,9 +817,12 @@ int store_open(const char *path, int flags, struct store **out)
      * long as nothing needs writing. */
     if (!st->readonly && exists && access(path, W_OK) != 0)
         st->readonly = 1;
+    /* NOMUTEX: a store is used by one thread at a time, so its
+     * connection needs no lock of its own around every call. */
     int oflags = st->readonly ? SQLITE_OPEN_READONLY
                               : SQLITE_OPEN_READWRITE | ((flags & STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
-    if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
+    oflags |= SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(path, &st->db, oflags, gather_vfs_name()) != SQLITE_OK) {
         error("database %s: %s", path, st->db ? sqlite3_errmsg(st->db) : "cannot open");
         store_close(st);
         return -1;
@@ -356,8 +891,13 @@ void store_close(struct store *st)
                 st->path, st->tx_file, st->tx_line);
         exec_sql(st, "ROLLBACK");
     }
-    for (size_t i = 0; i < st->ncache; i++)
+    for (size_t i = 0; i < st->ncache; i++) {
+        if (bound_slot == &st->cache[i])
+            bound_slot = NULL;
         sqlite3_finalize(st->cache[i].stmt);
+    }
+    shared_forget(st, 0);
+    free(st->shared);
     sqlite3_close(st->db);
     free(st->path);
     free(st);
@@ -377,8 +917,17 @@ int store_begin_at(struct store *st, const char *file, int line)
                      st->tx_file, st->tx_line, file, line);
     /* IMMEDIATE takes the write lock now, so a busy database is waited
      * for here (busy timeout) rather than failing halfway through. */
-    if (exec_sql(st, "BEGIN IMMEDIATE") < 0)
+    sqlite3_stmt *s = stmt(st, SQL_BEGIN);
+    if (!s || step_done(st, s, SQL_BEGIN) < 0)
         return -1;
+    /* Under the write lock: nobody else writes until we commit. */
+    int wrote = others_wrote(st);
+    if (wrote < 0) {
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        return -1;
+    }
+    if (wrote)
+        shared_forget(st, 0);
     st->tx_file = file;
     st->tx_line = line;
     return 0;
@@ -386,10 +935,13 @@ int store_begin_at(struct store *st, const char *file, int line)
 
 int store_commit(struct store *st)
 {
-    if (exec_sql(st, "COMMIT") < 0) {
+    sqlite3_stmt *s = stmt(st, SQL_COMMIT);
+    if (!s || step_done(st, s, SQL_COMMIT) < 0) {
         store_rollback(st);
         return -1;
     }
+    for (size_t i = 0; i < st->nshared; i++)
+        st->shared[i].pending = 0;
     st->tx_file = NULL;
     return 0;
 }
@@ -398,6 +950,7 @@ void store_rollback(struct store *st)
 {
     if (!sqlite3_get_autocommit(st->db))
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    shared_forget(st, 1);
     st->tx_file = NULL;
 }
 
@@ -449,7 +1002,7 @@ int store_source_add(struct store *st, const struct store_source *src, int64_t *
     bind_int(s, ":gzipped", src->gzipped);
     bind_text(s, ":format", src->format);
     if (src->raw)
-        sqlite3_bind_blob64(s, pidx(s, ":raw"), src->raw, src->raw_len, SQLITE_TRANSIENT);
+        sqlite3_bind_blob64(s, pidx(s, ":raw"), src->raw, src->raw_len, SQLITE_STATIC);
     else
         sqlite3_bind_null(s, pidx(s, ":raw"));
     bind_text(s, ":imported_at", src->imported_at ? src->imported_at : now);
@@ -485,13 +1038,17 @@ static int lookup_id(struct store *st, const char *sql, const char *param, const
 
 static int campaign_id(struct store *st, const char *name, int64_t *id)
 {
+    if (shared_find(st, 'c', name, id))
+        return 0;
     sqlite3_stmt *s = stmt(st, SQL_CAMPAIGN_ADD);
     if (!s)
         return -1;
     bind_text(s, ":name", name);
-    if (step_done(st, s, SQL_CAMPAIGN_ADD) < 0)
+    if (step_done(st, s, SQL_CAMPAIGN_ADD) < 0 ||
+        lookup_id(st, SQL_CAMPAIGN_ID, ":name", name, id) < 0)
         return -1;
-    return lookup_id(st, SQL_CAMPAIGN_ID, ":name", name, id);
+    shared_keep(st, 'c', name, *id);
+    return 0;
 }
 
 static const char SQL_HOST_ADD[] =
@@ -505,8 +1062,12 @@ static int host_id(struct store *st, const struct meta_host *h, int64_t *id)
 {
     char *ident;
     meta_host_identity(h, &ident);
-    sqlite3_stmt *s = stmt(st, SQL_HOST_ADD);
     int rc = -1;
+    if (shared_find(st, 'h', ident, id)) {
+        rc = 0;
+        goto out;
+    }
+    sqlite3_stmt *s = stmt(st, SQL_HOST_ADD);
     if (!s)
         goto out;
     bind_text(s, ":name", h->name);
@@ -521,6 +1082,8 @@ static int host_id(struct store *st, const struct meta_host *h, int64_t *id)
     if (step_done(st, s, SQL_HOST_ADD) < 0)
         goto out;
     rc = lookup_id(st, SQL_HOST_ID, ":identity", ident, id);
+    if (rc == 0)
+        shared_keep(st, 'h', ident, *id);
 out:
     free(ident);
     return rc;
@@ -539,8 +1102,12 @@ static int stack_id(struct store *st, const struct meta_stack *k, int64_t *id)
 {
     char *ident;
     meta_stack_identity(k, &ident);
-    sqlite3_stmt *s = stmt(st, SQL_STACK_ADD);
     int rc = -1;
+    if (shared_find(st, 's', ident, id)) {
+        rc = 0;
+        goto out;
+    }
+    sqlite3_stmt *s = stmt(st, SQL_STACK_ADD);
     if (!s)
         goto out;
     bind_text(s, ":language", k->language);
@@ -559,6 +1126,8 @@ static int stack_id(struct store *st, const struct meta_stack *k, int64_t *id)
     if (step_done(st, s, SQL_STACK_ADD) < 0)
         goto out;
     rc = lookup_id(st, SQL_STACK_ID, ":identity", ident, id);
+    if (rc == 0)
+        shared_keep(st, 's', ident, *id);
 out:
     free(ident);
     return rc;
@@ -611,28 +1180,220 @@ static const char *const SQL_DETAILS_CLEAR[] = {
     "DELETE FROM run_bucket WHERE run_id = :run_id",
 };
 
-static const char SQL_FIGURE_ADD[] =
-    "INSERT INTO run_figure (run_id, seq, metric, stat, value, unit, printed)\n"
-    "VALUES (:run_id, :seq, :metric, :stat, :value, :unit, :printed)";
-static const char SQL_PCT_ADD[] =
-    "INSERT INTO run_percentile (run_id, metric, percentile, value, unit, printed, total_count)\n"
-    "VALUES (:run_id, :metric, :percentile, :value, :unit, :printed, :total_count)";
-static const char SQL_THRESHOLD_ADD[] =
-    "INSERT INTO run_threshold (run_id, seq, metric, expression, ok, observed)\n"
-    "VALUES (:run_id, :seq, :metric, :expression, :ok, :observed)";
-static const char SQL_CHECK_ADD[] =
-    "INSERT INTO run_check (run_id, seq, grp, name, passes, fails)\n"
-    "VALUES (:run_id, :seq, :grp, :name, :passes, :fails)";
-static const char SQL_COUNT_ADD[] =
-    "INSERT INTO run_count (run_id, seq, kind, message, count)\n"
-    "VALUES (:run_id, :seq, :kind, :message, :count)";
-static const char SQL_PARAM_ADD[] =
-    "INSERT INTO run_param (run_id, seq, key, value) VALUES (:run_id, :seq, :key, :value)";
-static const char SQL_BUCKET_ADD[] =
-    "INSERT INTO run_bucket (run_id, metric, seq, lower, upper, count)\n"
-    "VALUES (:run_id, :metric, :seq, :lower, :upper, :count)";
-static const char SQL_TAG_ADD[] =
-    "INSERT INTO run_tag (run_id, key, value) VALUES (:run_id, :key, :value)";
+/* A run's detail rows go up to 8 to one INSERT ... VALUES (...), (...):
+ * one statement executed per batch, not per row (8, then 4, 2 and 1 for
+ * the rest). Parameters are numbered in the order they first appear, so
+ * :run_id is 1 and row j's k-th column (counted from 0, after run_id) is
+ * 2 + j * ncols + k; rows_stmt() checks that against the names when it
+ * prepares the statement. */
+#define ROWS_2(ROW) ROW(0) ", " ROW(1)
+#define ROWS_4(ROW) ROW(0) ", " ROW(1) ", " ROW(2) ", " ROW(3)
+#define ROWS_8(ROW)                                                                       \
+    ROW(0) ", " ROW(1) ", " ROW(2) ", " ROW(3) ", " ROW(4) ", " ROW(5) ", " ROW(6) ", " ROW(7)
+#define ROWS_SQL(INTO, ROW) {INTO ROW(0), INTO ROWS_2(ROW), INTO ROWS_4(ROW), INTO ROWS_8(ROW)}
+
+#define FIGURE_INTO                                                                       \
+    "INSERT INTO run_figure (run_id, seq, metric, stat, value, unit, printed) VALUES "
+#define FIGURE_ROW(j)                                                                     \
+    "(:run_id, :seq" #j ", :metric" #j ", :stat" #j ", :value" #j ", :unit" #j             \
+    ", :printed" #j ")"
+#define PCT_INTO                                                                          \
+    "INSERT INTO run_percentile (run_id, metric, percentile, value, unit, printed,\n"       \
+    "  total_count) VALUES "
+#define PCT_ROW(j)                                                                        \
+    "(:run_id, :metric" #j ", :percentile" #j ", :value" #j ", :unit" #j ", :printed" #j   \
+    ", :total_count" #j ")"
+#define THRESHOLD_INTO                                                                    \
+    "INSERT INTO run_threshold (run_id, seq, metric, expression, ok, observed) VALUES "
+#define THRESHOLD_ROW(j)                                                                  \
+    "(:run_id, :seq" #j ", :metric" #j ", :expression" #j ", :ok" #j ", :observed" #j ")"
+#define CHECK_INTO "INSERT INTO run_check (run_id, seq, grp, name, passes, fails) VALUES "
+#define CHECK_ROW(j) "(:run_id, :seq" #j ", :grp" #j ", :name" #j ", :passes" #j ", :fails" #j ")"
+#define COUNT_INTO "INSERT INTO run_count (run_id, seq, kind, message, count) VALUES "
+#define COUNT_ROW(j) "(:run_id, :seq" #j ", :kind" #j ", :message" #j ", :count" #j ")"
+#define PARAM_INTO "INSERT INTO run_param (run_id, seq, key, value) VALUES "
+#define PARAM_ROW(j) "(:run_id, :seq" #j ", :key" #j ", :value" #j ")"
+#define BUCKET_INTO "INSERT INTO run_bucket (run_id, metric, seq, lower, upper, count) VALUES "
+#define BUCKET_ROW(j)                                                                     \
+    "(:run_id, :metric" #j ", :seq" #j ", :lower" #j ", :upper" #j ", :count" #j ")"
+#define TAG_INTO "INSERT INTO run_tag (run_id, key, value) VALUES "
+#define TAG_ROW(j) "(:run_id, :key" #j ", :value" #j ")"
+
+/* The rows of one kind: its two statements, its columns after run_id
+ * (the parameter names without row number), and how to bind row i of
+ * `rows` at position `at`. */
+struct rows_kind {
+    const char *sql[4]; /* for 1, 2, 4 and 8 rows */
+    const char *const cols[7];
+    int (*bind)(sqlite3_stmt *s, int at, const void *rows, size_t i);
+};
+
+static int bind_figure(sqlite3_stmt *s, int at, const void *rows, size_t i)
+{
+    const struct run_figure *f = (const struct run_figure *)rows + i;
+    sqlite3_bind_int64(s, at, (long long)i + 1);
+    bind_text_at(s, at + 1, f->metric);
+    bind_text_at(s, at + 2, f->stat);
+    bind_real_at(s, at + 3, f->value);
+    bind_text_at(s, at + 4, f->unit);
+    bind_text_at(s, at + 5, f->text);
+    return 0;
+}
+
+static int bind_pct(sqlite3_stmt *s, int at, const void *rows, size_t i)
+{
+    const struct run_percentile *p = (const struct run_percentile *)rows + i;
+    bind_text_at(s, at, p->metric);
+    bind_real_at(s, at + 1, p->percentile);
+    bind_real_at(s, at + 2, p->value);
+    bind_text_at(s, at + 3, p->unit);
+    bind_text_at(s, at + 4, p->text);
+    if (p->count >= 0)
+        sqlite3_bind_int64(s, at + 5, p->count);
+    else
+        sqlite3_bind_null(s, at + 5);
+    return 0;
+}
+
+static int bind_threshold(sqlite3_stmt *s, int at, const void *rows, size_t i)
+{
+    const struct run_threshold *t = (const struct run_threshold *)rows + i;
+    sqlite3_bind_int64(s, at, (long long)i + 1);
+    bind_text_at(s, at + 1, t->metric);
+    bind_text_at(s, at + 2, t->expr);
+    sqlite3_bind_int64(s, at + 3, t->ok ? 1 : 0);
+    bind_text_at(s, at + 4, t->text);
+    return 0;
+}
+
+static int bind_check(sqlite3_stmt *s, int at, const void *rows, size_t i)
+{
+    const struct run_check *c = (const struct run_check *)rows + i;
+    sqlite3_bind_int64(s, at, (long long)i + 1);
+    bind_text_at(s, at + 1, c->group);
+    bind_text_at(s, at + 2, c->name);
+    if (bind_count_at(s, at + 3, ":passes", c->passes < 0 ? RUN_NA : (double)c->passes) < 0 ||
+        bind_count_at(s, at + 4, ":fails", c->fails < 0 ? RUN_NA : (double)c->fails) < 0)
+        return -1;
+    return 0;
+}
+
+static int bind_count_row(sqlite3_stmt *s, int at, const void *rows, size_t i)
+{
+    const struct run_count *c = (const struct run_count *)rows + i;
+    sqlite3_bind_int64(s, at, (long long)i + 1);
+    bind_text_at(s, at + 1, c->kind);
+    bind_text_at(s, at + 2, c->message);
+    return bind_count_at(s, at + 3, ":count", c->count);
+}
+
+static int bind_param(sqlite3_stmt *s, int at, const void *rows, size_t i)
+{
+    const struct run_param *p = (const struct run_param *)rows + i;
+    sqlite3_bind_int64(s, at, (long long)i + 1);
+    bind_text_at(s, at + 1, p->key);
+    bind_text_at(s, at + 2, p->value);
+    return 0;
+}
+
+static int bind_bucket(sqlite3_stmt *s, int at, const void *rows, size_t i)
+{
+    const struct run_bucket *b = (const struct run_bucket *)rows + i;
+    bind_text_at(s, at, b->metric);
+    sqlite3_bind_int64(s, at + 1, (long long)i + 1);
+    bind_real_at(s, at + 2, b->lower);
+    bind_real_at(s, at + 3, b->upper);
+    return bind_count_at(s, at + 4, ":count", b->count);
+}
+
+static int bind_tag(sqlite3_stmt *s, int at, const void *rows, size_t i)
+{
+    const struct meta_tag *t = (const struct meta_tag *)rows + i;
+    bind_text_at(s, at, t->key);
+    bind_text_at(s, at + 1, t->value);
+    return 0;
+}
+
+static const struct rows_kind FIGURES = {
+    ROWS_SQL(FIGURE_INTO, FIGURE_ROW),
+    {"seq", "metric", "stat", "value", "unit", "printed"}, bind_figure};
+static const struct rows_kind PCTS = {
+    ROWS_SQL(PCT_INTO, PCT_ROW),
+    {"metric", "percentile", "value", "unit", "printed", "total_count"}, bind_pct};
+static const struct rows_kind THRESHOLDS = {
+    ROWS_SQL(THRESHOLD_INTO, THRESHOLD_ROW),
+    {"seq", "metric", "expression", "ok", "observed"}, bind_threshold};
+static const struct rows_kind CHECKS = {
+    ROWS_SQL(CHECK_INTO, CHECK_ROW),
+    {"seq", "grp", "name", "passes", "fails"}, bind_check};
+static const struct rows_kind COUNTS = {
+    ROWS_SQL(COUNT_INTO, COUNT_ROW),
+    {"seq", "kind", "message", "count"}, bind_count_row};
+static const struct rows_kind PARAMS = {
+    ROWS_SQL(PARAM_INTO, PARAM_ROW),
+    {"seq", "key", "value"}, bind_param};
+static const struct rows_kind BUCKETS = {
+    ROWS_SQL(BUCKET_INTO, BUCKET_ROW),
+    {"metric", "seq", "lower", "upper", "count"}, bind_bucket};
+static const struct rows_kind TAGS = {
+    ROWS_SQL(TAG_INTO, TAG_ROW),
+    {"key", "value"}, bind_tag};
+
+static int rows_ncols(const struct rows_kind *rk)
+{
+    int n = 0;
+    while (n < 7 && rk->cols[n])
+        n++;
+    return n;
+}
+
+/* The statement of kind rk for k rows (1, 2, 4 or 8). The positions the
+ * binders use are checked once, when the statement is prepared. */
+static sqlite3_stmt *rows_stmt(struct store *st, const struct rows_kind *rk, size_t k,
+                               const char **sql_out)
+{
+    const char *sql = rk->sql[k == 8 ? 3 : k == 4 ? 2 : k == 2 ? 1 : 0];
+    sqlite3_stmt *s = stmt(st, sql);
+    *sql_out = sql;
+    if (!s || bound_slot == NULL || bound_slot->stmt != s || bound_slot->checked)
+        return s;
+    int ncols = rows_ncols(rk), n = sqlite3_bind_parameter_count(s);
+    const char *first = sqlite3_bind_parameter_name(s, 1);
+    if (n != 1 + (int)k * ncols || !first || strcmp(first, ":run_id") != 0)
+        die(70, "internal error: parameters of %.40s... are not laid out in rows", sql);
+    for (int i = 2; i <= n; i++) {
+        char want[64];
+        snprintf(want, sizeof want, ":%s%d", rk->cols[(i - 2) % ncols], (i - 2) / ncols);
+        const char *name = sqlite3_bind_parameter_name(s, i);
+        if (!name || strcmp(name, want) != 0)
+            die(70, "internal error: parameter %d of %.40s... is %s, not %s", i, sql,
+                name ? name : "?", want);
+    }
+    bound_slot->checked = 1;
+    return s;
+}
+
+/* Inserts the n rows of kind rk of run id. */
+static int add_rows(struct store *st, const struct rows_kind *rk, int64_t id, const void *rows,
+                    size_t n)
+{
+    int ncols = rows_ncols(rk);
+    for (size_t i = 0; i < n;) {
+        size_t k = n - i >= 8 ? 8 : n - i >= 4 ? 4 : n - i >= 2 ? 2 : 1;
+        const char *sql;
+        sqlite3_stmt *s = rows_stmt(st, rk, k, &sql);
+        if (!s)
+            return -1;
+        sqlite3_bind_int64(s, 1, id);
+        for (size_t j = 0; j < k; j++)
+            if (rk->bind(s, 2 + (int)j * ncols, rows, i + j) < 0)
+                return -1;
+        if (step_done(st, s, sql) < 0)
+            return -1;
+        i += k;
+    }
+    return 0;
+}
 
 static const char *state_text(enum run_state s)
 {
@@ -657,111 +1418,15 @@ static const char *pick_text(const char *printed, const char *meta)
 
 static int add_details(struct store *st, int64_t id, const struct run *r, const struct meta *m)
 {
-    sqlite3_stmt *s;
-    for (size_t i = 0; i < r->nfigures; i++) {
-        const struct run_figure *f = &r->figures[i];
-        if (!(s = stmt(st, SQL_FIGURE_ADD)))
-            return -1;
-        bind_int(s, ":run_id", id);
-        bind_int(s, ":seq", (long long)i + 1);
-        bind_text(s, ":metric", f->metric);
-        bind_text(s, ":stat", f->stat);
-        bind_real(s, ":value", f->value);
-        bind_text(s, ":unit", f->unit);
-        bind_text(s, ":printed", f->text);
-        if (step_done(st, s, SQL_FIGURE_ADD) < 0)
-            return -1;
-    }
-    for (size_t i = 0; i < r->npcts; i++) {
-        const struct run_percentile *p = &r->pcts[i];
-        if (!(s = stmt(st, SQL_PCT_ADD)))
-            return -1;
-        bind_int(s, ":run_id", id);
-        bind_text(s, ":metric", p->metric);
-        bind_real(s, ":percentile", p->percentile);
-        bind_real(s, ":value", p->value);
-        bind_text(s, ":unit", p->unit);
-        bind_text(s, ":printed", p->text);
-        if (p->count >= 0)
-            bind_int(s, ":total_count", p->count);
-        else
-            sqlite3_bind_null(s, pidx(s, ":total_count"));
-        if (step_done(st, s, SQL_PCT_ADD) < 0)
-            return -1;
-    }
-    for (size_t i = 0; i < r->nthresholds; i++) {
-        const struct run_threshold *t = &r->thresholds[i];
-        if (!(s = stmt(st, SQL_THRESHOLD_ADD)))
-            return -1;
-        bind_int(s, ":run_id", id);
-        bind_int(s, ":seq", (long long)i + 1);
-        bind_text(s, ":metric", t->metric);
-        bind_text(s, ":expression", t->expr);
-        bind_int(s, ":ok", t->ok ? 1 : 0);
-        bind_text(s, ":observed", t->text);
-        if (step_done(st, s, SQL_THRESHOLD_ADD) < 0)
-            return -1;
-    }
-    for (size_t i = 0; i < r->nchecks; i++) {
-        const struct run_check *c = &r->checks[i];
-        if (!(s = stmt(st, SQL_CHECK_ADD)))
-            return -1;
-        bind_int(s, ":run_id", id);
-        bind_int(s, ":seq", (long long)i + 1);
-        bind_text(s, ":grp", c->group);
-        bind_text(s, ":name", c->name);
-        if (bind_count(st, s, ":passes", c->passes < 0 ? RUN_NA : (double)c->passes) < 0 ||
-            bind_count(st, s, ":fails", c->fails < 0 ? RUN_NA : (double)c->fails) < 0)
-            return -1;
-        if (step_done(st, s, SQL_CHECK_ADD) < 0)
-            return -1;
-    }
-    for (size_t i = 0; i < r->ncounts; i++) {
-        const struct run_count *c = &r->counts[i];
-        if (!(s = stmt(st, SQL_COUNT_ADD)))
-            return -1;
-        bind_int(s, ":run_id", id);
-        bind_int(s, ":seq", (long long)i + 1);
-        bind_text(s, ":kind", c->kind);
-        bind_text(s, ":message", c->message);
-        if (bind_count(st, s, ":count", c->count) < 0)
-            return -1;
-        if (step_done(st, s, SQL_COUNT_ADD) < 0)
-            return -1;
-    }
-    for (size_t i = 0; i < r->nparams; i++) {
-        if (!(s = stmt(st, SQL_PARAM_ADD)))
-            return -1;
-        bind_int(s, ":run_id", id);
-        bind_int(s, ":seq", (long long)i + 1);
-        bind_text(s, ":key", r->params[i].key);
-        bind_text(s, ":value", r->params[i].value);
-        if (step_done(st, s, SQL_PARAM_ADD) < 0)
-            return -1;
-    }
-    for (size_t i = 0; i < r->nbuckets; i++) {
-        const struct run_bucket *b = &r->buckets[i];
-        if (!(s = stmt(st, SQL_BUCKET_ADD)))
-            return -1;
-        bind_int(s, ":run_id", id);
-        bind_text(s, ":metric", b->metric);
-        bind_int(s, ":seq", (long long)i + 1);
-        bind_real(s, ":lower", b->lower);
-        bind_real(s, ":upper", b->upper);
-        if (bind_count(st, s, ":count", b->count) < 0)
-            return -1;
-        if (step_done(st, s, SQL_BUCKET_ADD) < 0)
-            return -1;
-    }
-    for (size_t i = 0; i < m->ntags; i++) {
-        if (!(s = stmt(st, SQL_TAG_ADD)))
-            return -1;
-        bind_int(s, ":run_id", id);
-        bind_text(s, ":key", m->tags[i].key);
-        bind_text(s, ":value", m->tags[i].value);
-        if (step_done(st, s, SQL_TAG_ADD) < 0)
-            return -1;
-    }
+    if (add_rows(st, &FIGURES, id, r->figures, r->nfigures) < 0 ||
+        add_rows(st, &PCTS, id, r->pcts, r->npcts) < 0 ||
+        add_rows(st, &THRESHOLDS, id, r->thresholds, r->nthresholds) < 0 ||
+        add_rows(st, &CHECKS, id, r->checks, r->nchecks) < 0 ||
+        add_rows(st, &COUNTS, id, r->counts, r->ncounts) < 0 ||
+        add_rows(st, &PARAMS, id, r->params, r->nparams) < 0 ||
+        add_rows(st, &BUCKETS, id, r->buckets, r->nbuckets) < 0 ||
+        add_rows(st, &TAGS, id, m->tags, m->ntags) < 0)
+        return -1;
     return 0;
 }
 
@@ -1446,6 +2111,7 @@ int store_run_delete(struct store *st, int64_t run_id)
     bind_int(s, ":id", source);
     if (step_done(st, s, SQL_SOURCE_DELETE_IF_EMPTY) < 0)
         return -1;
+    shared_forget(st, 0); /* the prunes may take shared records away */
     const char *prune[] = {SQL_PRUNE_HOSTS, SQL_PRUNE_STACKS, SQL_PRUNE_CAMPAIGNS};
     for (size_t i = 0; i < 3; i++) {
         if (!(s = stmt(st, prune[i])) || step_done(st, s, prune[i]) < 0)

@@ -9,7 +9,8 @@
  * Errors are printed ("benchdb: database PATH: message") and returned as
  * -1. Ownership: the store owns its prepared statements; rows handed to
  * callbacks live until the callback returns; stored_run_free() releases
- * what store_run_load() filled. */
+ * what store_run_load() filled. A store is used by one thread at a time
+ * (its connection takes no lock of its own). */
 #ifndef BENCHDB_STORE_H
 #define BENCHDB_STORE_H
 

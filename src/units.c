@@ -7,6 +7,7 @@
 #include "units.h"
 
 #include <ctype.h>
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -121,6 +122,11 @@ static int scan_dec(const char *s, size_t n, int allow_thousands, struct dec *d,
 /* mant * mul * 10^(exp + pow10), rounded once. */
 static double dec_value(const struct dec *d, int pow10, long long mul)
 {
+    /* Powers of ten a double holds exactly. */
+    static const double exact10[] = {
+        1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    };
     char text[80];
     if (d->inexact) {
         /* Past 19 digits there is nothing exact to keep; scale the double. */
@@ -129,6 +135,16 @@ static double dec_value(const struct dec *d, int pow10, long long mul)
     }
     u128 m = (u128)d->mant * (u128)(mul < 0 ? -mul : mul);
     int neg = d->neg ^ (mul < 0);
+    int e = d->exp + pow10;
+    /* Most printed numbers: the digits fit in 53 bits and the power of
+     * ten is exact, so one multiplication or division, rounded once by
+     * IEEE arithmetic, is the correctly rounded value strtod() would give
+     * (Clinger's fast path, strtod's own first step). */
+    if (m <= ((u128)1 << 53) && e >= -22 && e <= 22) {
+        double v = (double)(uint64_t)m;
+        v = e >= 0 ? v * exact10[e] : v / exact10[-e];
+        return neg ? -v : v;
+    }
     char digits[64];
     int nd = 0;
     if (m == 0)
@@ -142,7 +158,7 @@ static double dec_value(const struct dec *d, int pow10, long long mul)
         text[tl++] = '-';
     while (nd > 0)
         text[tl++] = digits[--nd];
-    snprintf(text + tl, sizeof(text) - tl, "e%d", d->exp + pow10);
+    snprintf(text + tl, sizeof(text) - tl, "e%d", e);
     return strtod(text, NULL);
 }
 
@@ -334,6 +350,64 @@ int units_percent(const char *s, size_t n, double *out)
     return units_scaled(s, n - 1, 0, 0, 1, out);
 }
 
+/* v with prec significant digits ("%.*g") or, fixed, prec decimals. */
+static void print_digits(char *buf, size_t size, int fixed, int prec, double v)
+{
+    if (fixed)
+        snprintf(buf, size, "%.*f", prec, v);
+    else
+        snprintf(buf, size, "%.*g", prec, v);
+}
+
+/* Whether v so printed (left in buf) reads back as v. */
+static int reads_back(char *buf, size_t size, int fixed, int prec, double v)
+{
+    print_digits(buf, size, fixed, prec, v);
+    return strtod(buf, NULL) == v;
+}
+
+/* The fewest digits p in [first, last] with which v, printed as
+ * print_digits() does, reads back (that text left in buf), or -1 when
+ * none does. With `halving` the answer is found by
+ * doubling p, then halving the last interval; without, by counting p up
+ * from first. Both give the same p where halving is allowed: away from a
+ * power of two (and the largest double) the gap to the next double down
+ * equals the gap up, so when p digits read back, p + 1 do too (the
+ * closest decimal with one digit more is no farther from v). */
+static int fewest(char *buf, size_t size, int fixed, int first, int last, double v,
+                  int halving)
+{
+    if (!halving) {
+        for (int p = first; p <= last; p++)
+            if (reads_back(buf, size, fixed, p, v))
+                return p;
+        return -1;
+    }
+    int lo = first - 1, hi = -1, probed = -1;
+    for (int step = 1, p = first; hi < 0; step *= 2, p = first + step - 1) {
+        if (p > last)
+            p = last;
+        probed = p;
+        if (reads_back(buf, size, fixed, p, v))
+            hi = p;
+        else if (p == last)
+            return -1;
+        else
+            lo = p;
+    }
+    while (hi - lo > 1) {
+        int mid = lo + (hi - lo) / 2;
+        probed = mid;
+        if (reads_back(buf, size, fixed, mid, v))
+            hi = mid;
+        else
+            lo = mid;
+    }
+    if (probed != hi)
+        print_digits(buf, size, fixed, hi, v);
+    return hi;
+}
+
 char *units_format(char *buf, size_t size, double v)
 {
     if (isnan(v)) {
@@ -344,21 +418,24 @@ char *units_format(char *buf, size_t size, double v)
         snprintf(buf, size, v > 0 ? "Inf" : "-Inf");
         return buf;
     }
-    for (int prec = 1; prec <= 17; prec++) {
-        snprintf(buf, size, "%.*g", prec, v);
-        if (strtod(buf, NULL) == v)
-            break;
+    /* A whole number below 1e17 comes out as its digits either way (the
+     * shortest %g that reads back, or the plain %.0f that replaces its
+     * exponent form below). */
+    if (size >= 32 && v == floor(v) && fabs(v) < 1e17) {
+        snprintf(buf, size, "%.0f", v);
+        return buf;
     }
+    /* buf with room for 17 digits is needed to halve: a cut text never
+     * reads back. */
+    int two;
+    double frac = frexp(v, &two);
+    int halving = size >= 32 && v != 0 && fabs(frac) != 0.5 && fabs(v) < DBL_MAX;
+    fewest(buf, size, 0, 1, 17, v, halving); /* 17 digits always read back */
     /* Prefer plain notation for ordinary magnitudes: 1590 not 1.59e+03. */
     if (strchr(buf, 'e') && fabs(v) >= 1e-6 && fabs(v) < 1e17) {
         char tmp[64];
-        for (int prec = 0; prec <= 20; prec++) {
-            snprintf(tmp, sizeof tmp, "%.*f", prec, v);
-            if (strtod(tmp, NULL) == v) {
-                snprintf(buf, size, "%s", tmp);
-                break;
-            }
-        }
+        if (fewest(tmp, sizeof tmp, 1, 0, 20, v, halving) >= 0)
+            snprintf(buf, size, "%s", tmp);
     }
     return buf;
 }

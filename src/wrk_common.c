@@ -20,6 +20,11 @@ void wrk_frame_reset(struct wrk_frame *f, struct run *r, const char *tool)
 
 int wrk_run_start(const struct line *l, const char **url, size_t *url_len, struct tok *dur)
 {
+    /* The first word decides; most lines are not worth splitting. */
+    const char *w = str_skip_blank(l->s);
+    if (!((str_starts(w, "Running") && (w[7] == ' ' || w[7] == '\t')) ||
+          (str_starts(w, "Making") && (w[6] == ' ' || w[6] == '\t'))))
+        return 0;
     struct tok t[WRK_MAXTOK];
     size_t n = tok_split(l->s, l->n, t, WRK_MAXTOK);
     if (n >= 5 && tok_eq(t[0], "Running") && tok_eq(t[2], "test") && tok_eq(t[3], "@")) {
