@@ -20,6 +20,7 @@
 
 #include <sqlite3.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "units.h"
 
@@ -41,7 +42,11 @@ extern const int schema_migration_count;
 struct stmt_slot {
     const char *sql;
     sqlite3_stmt *stmt;
-    const char *pname[STMT_PARAMS];
+    const char *pname[STMT_PARAMS]; /* into names: a statement's own
+                                     * names go when SQLite re-prepares it
+                                     * after another process changed the
+                                     * schema */
+    char *names;
     int nparams;
     int next;    /* position (0-based) after the last one bound */
     int checked; /* rows_stmt() checked its parameter positions */
@@ -128,8 +133,22 @@ static sqlite3_stmt *stmt(struct store *st, const char *sql)
         c->nparams = sqlite3_bind_parameter_count(s);
         if (c->nparams > STMT_PARAMS)
             c->nparams = STMT_PARAMS;
-        for (int i = 0; i < c->nparams; i++)
-            c->pname[i] = sqlite3_bind_parameter_name(s, i + 1);
+        size_t len = 0;
+        for (int i = 0; i < c->nparams; i++) {
+            const char *n = sqlite3_bind_parameter_name(s, i + 1);
+            len += n ? strlen(n) + 1 : 0;
+        }
+        c->names = xmalloc(len + 1);
+        char *p = c->names;
+        for (int i = 0; i < c->nparams; i++) {
+            const char *n = sqlite3_bind_parameter_name(s, i + 1);
+            if (n) {
+                size_t k = strlen(n) + 1;
+                memcpy(p, n, k);
+                c->pname[i] = p;
+                p += k;
+            }
+        }
         bound_slot = c;
     }
     return s;
@@ -895,6 +914,7 @@ void store_close(struct store *st)
         if (bound_slot == &st->cache[i])
             bound_slot = NULL;
         sqlite3_finalize(st->cache[i].stmt);
+        free(st->cache[i].names);
     }
     shared_forget(st, 0);
     free(st->shared);
