@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <openssl/evp.h>
@@ -58,6 +59,8 @@ struct input {
     struct hasher *hs;   /* NULL: hashing on the caller's thread */
     uint64_t last_ticket; /* of the last raw_read() */
     unsigned long long raw_bytes;
+    unsigned long long progress_size; /* a large file's size when progress is drawn */
+    int progress_pct;                 /* last percentage drawn, -1: none yet */
     int raw_eof;
     int gz;              /* gzip detected */
     int gz_done;
@@ -216,6 +219,31 @@ void sha256_hex(const void *data, size_t len, char hex[65])
     hex_digest(d, dl, hex);
 }
 
+/* A file this large reads for long enough (a second or more on a slow
+ * disk or under gzip) that a terminal is told how far it has got. */
+#define PROGRESS_MIN (32ull << 20)
+
+static void progress_start(struct input *in)
+{
+    struct stat sb;
+    in->progress_pct = -1;
+    if (diag_progress_enabled() && fstat(fileno(in->fp), &sb) == 0 && S_ISREG(sb.st_mode) &&
+        (unsigned long long)sb.st_size >= PROGRESS_MIN)
+        in->progress_size = (unsigned long long)sb.st_size;
+}
+
+/* "\rbig.ndjson: 42% of 1904 MB", redrawn when the percentage moves. */
+static void progress(struct input *in)
+{
+    unsigned long long done = in->raw_bytes < in->progress_size ? in->raw_bytes : in->progress_size;
+    int pct = (int)(done * 100 / in->progress_size);
+    if (pct == in->progress_pct)
+        return;
+    in->progress_pct = pct;
+    fprintf(stderr, "\r%s: %d%% of %llu MB ", in->path, pct, in->progress_size >> 20);
+    fflush(stderr);
+}
+
 /* Reads raw bytes from disk, hashing them; with a hashing thread, buf
  * must stay unchanged until in->last_ticket is waited for. */
 static long raw_read(struct input *in, unsigned char *buf, size_t n)
@@ -233,6 +261,8 @@ static long raw_read(struct input *in, unsigned char *buf, size_t n)
     }
     in->last_ticket = hash_add(in, buf, got);
     in->raw_bytes += got;
+    if (in->progress_size)
+        progress(in);
     return (long)got;
 }
 
@@ -252,6 +282,7 @@ struct input *input_from_stream(FILE *fp, const char *name, int own)
     in->path = xstrdup(name);
     in->fp = fp;
     in->own_fp = own;
+    progress_start(in);
     in->md = EVP_MD_CTX_new();
     if (!in->md || !EVP_DigestInit_ex(in->md, EVP_sha256(), NULL))
         die(70, "cannot initialise SHA-256");
@@ -288,6 +319,8 @@ void input_close(struct input *in)
     if (!in)
         return;
     hasher_stop(in); /* before the buffers it may be reading go */
+    if (in->progress_pct >= 0) /* the progress line is wiped */
+        fprintf(stderr, "\r%*s\r", (int)strlen(in->path) + 24, "");
     if (in->gz)
         inflateEnd(&in->zs);
     if (in->own_fp)
