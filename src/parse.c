@@ -59,8 +59,22 @@ static size_t compose_prefix_len(const char *s, size_t n)
     return j;
 }
 
-/* Cleans one raw line into out; returns the cleaned length. */
-static size_t clean_line(const char *s, size_t n, char *out)
+/* Markdown quote marks: "> text" or ">\ttext" or a lone ">", taken off
+ * the start of the NUL-terminated line s of n bytes; the new length. */
+static size_t unquote(char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && s[k] == '>' && (k + 1 == n || s[k + 1] == ' ' || s[k + 1] == '\t'))
+        k += k + 1 == n ? 1 : 2;
+    if (k)
+        memmove(s, s + k, n - k + 1);
+    return n - k;
+}
+
+/* Cleans one raw line into out; returns the cleaned length. A docker
+ * compose prefix is not taken out here but measured into *compose: only
+ * a prefix whose name stands on another line too is one (text_split). */
+static size_t clean_line(const char *s, size_t n, char *out, size_t *compose)
 {
     /* A terminal redraws progress lines with \r: keep what was last drawn,
      * i.e. the text after the last \r that is followed by something. */
@@ -83,21 +97,69 @@ static size_t clean_line(const char *s, size_t n, char *out)
             out[o++] = (char)c;
         }
     }
-    size_t skip = compose_prefix_len(out, o);
-    if (skip) {
-        memmove(out, out + skip, o - skip);
-        o -= skip;
-    }
-    /* Markdown quote marks: "> text" or ">\ttext" or a lone ">". */
-    while (o > 0 && out[0] == '>' && (o == 1 || out[1] == ' ' || out[1] == '\t')) {
-        size_t k = o == 1 ? 1 : 2;
-        memmove(out, out + k, o - k);
-        o -= k;
-    }
+    *compose = compose_prefix_len(out, o);
     while (o > 0 && (out[o - 1] == ' ' || out[o - 1] == '\t'))
         o--;
+    if (*compose > o)
+        *compose = o;
     out[o] = '\0';
-    return o;
+    return *compose ? o : unquote(out, o);
+}
+
+struct compose_name {
+    const char *s; /* a compose prefix's service name: up to its blanks */
+    size_t n;
+    size_t line;
+};
+
+static int cmp_compose(const void *a, const void *b)
+{
+    const struct compose_name *x = a, *y = b;
+    int c = memcmp(x->s, y->s, x->n < y->n ? x->n : y->n);
+    if (c)
+        return c;
+    if (x->n != y->n)
+        return x->n < y->n ? -1 : 1;
+    return x->line < y->line ? -1 : 1;
+}
+
+/* Takes out the compose prefixes (prefix[i]: line i's length, 0: none) of
+ * the service names that stand on two lines or more: docker compose
+ * prints a service's every line so, while a table row without a leading
+ * bar whose first cell happens to end in "_1" or "-1" ("app-1 | 1200")
+ * names its own row once and keeps the cell. */
+static void strip_compose(struct text *t, const size_t *prefix)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < t->n; i++)
+        n += prefix[i] != 0;
+    struct compose_name *c = xmalloc(n * sizeof *c);
+    n = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        if (!prefix[i])
+            continue;
+        const struct line *l = &t->lines[i];
+        size_t k = 0;
+        while (k < l->n && l->s[k] != ' ')
+            k++;
+        c[n++] = (struct compose_name){l->s, k, i};
+    }
+    qsort(c, n, sizeof *c, cmp_compose);
+    for (size_t g = 0, e; g < n; g = e) {
+        for (e = g + 1; e < n; e++)
+            if (c[e].n != c[g].n || memcmp(c[e].s, c[g].s, c[g].n) != 0)
+                break;
+        if (e - g < 2)
+            continue;
+        for (size_t k = g; k < e; k++) {
+            struct line *l = &t->lines[c[k].line];
+            size_t skip = prefix[c[k].line];
+            char *p = t->store + (l->s - t->store); /* the line, writable */
+            memmove(p, p + skip, l->n - skip + 1);
+            l->n = unquote(p, l->n - skip);
+        }
+    }
+    free(c);
 }
 
 void text_split(struct text *t, const char *buf, size_t len)
@@ -119,13 +181,19 @@ void text_split(struct text *t, const char *buf, size_t len)
         nlines++;
     t->lines = xcalloc(nlines, sizeof(struct line));
     t->store = xmalloc(len + nlines + 1);
-    size_t o = 0, pos = 0;
+    size_t o = 0, pos = 0, *prefix = NULL;
     int no = 0;
     while (pos < len || (pos == len && no == 0 && len == 0)) {
         const char *nl = memchr(buf + pos, sep, len - pos);
         size_t end = nl ? (size_t)(nl - buf) : len;
         no++;
-        size_t cl = clean_line(buf + pos, end - pos, t->store + o);
+        size_t compose;
+        size_t cl = clean_line(buf + pos, end - pos, t->store + o, &compose);
+        if (compose) {
+            if (!prefix)
+                prefix = xcalloc(nlines, sizeof *prefix);
+            prefix[t->n] = compose;
+        }
         t->lines[t->n].s = t->store + o;
         t->lines[t->n].n = cl;
         t->lines[t->n].no = no;
@@ -137,6 +205,9 @@ void text_split(struct text *t, const char *buf, size_t len)
         if (pos == len)
             break; /* a final newline ends the last line; it starts none */
     }
+    if (prefix)
+        strip_compose(t, prefix);
+    free(prefix);
 }
 
 void text_free(struct text *t)

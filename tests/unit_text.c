@@ -30,13 +30,26 @@ int main(void)
     CHECK_STR(t.lines[0].s, "running (3.0s), 0/5 VUs");
     text_free(&t);
 
-    /* docker compose v1 and v2 prefixes; not a markdown table cell */
+    /* docker compose v1 and v2 prefixes, services interleaved; not a
+     * markdown table cell */
     t = split("k6_1    |      http_reqs: 34065\nk6-1  | data_received: 1\n"
-              "asyncio | 104,380 | (- 100%) |\napp-k6-12 |x\n");
+              "asyncio | 104,380 | (- 100%) |\napp-k6-12 |x\nk6_1    | > quoted\n"
+              "k6-1  | data_sent: 2\napp-k6-12 |\n");
     CHECK_STR(t.lines[0].s, "     http_reqs: 34065");
     CHECK_STR(t.lines[1].s, "data_received: 1");
     CHECK_STR(t.lines[2].s, "asyncio | 104,380 | (- 100%) |");
     CHECK_STR(t.lines[3].s, "x");
+    CHECK_STR(t.lines[4].s, "quoted");
+    CHECK_STR(t.lines[5].s, "data_sent: 2");
+    CHECK_STR(t.lines[6].s, "");
+    text_free(&t);
+
+    /* a table row whose first cell ends in a replica-like number names
+     * itself once: not a compose prefix, the cell stays */
+    t = split("app-1 | 1200 | 3 ms\napp-2 | 900 | 4 ms\nweb_1   | 800\n");
+    CHECK_STR(t.lines[0].s, "app-1 | 1200 | 3 ms");
+    CHECK_STR(t.lines[1].s, "app-2 | 900 | 4 ms");
+    CHECK_STR(t.lines[2].s, "web_1   | 800");
     text_free(&t);
 
     /* markdown quote marks, nested; trailing blanks go */

@@ -42,4 +42,12 @@ expect_rc 1 "refused table"
 expect_match "$ERR" "imports.txt:4: published table without a throughput or request-count column" \
     "refusal names the header line"
 
+# Rows without a leading bar whose name ends in "-1": each name stands
+# once, so it is a cell, not a docker compose prefix.
+printf 'name | rps | latency\n--- | --- | ---\napp-1 | 1200 | 3 ms\napp-2 | 900 | 4 ms\n' > replicas.md
+bdb import replicas.md
+expect_rc 0 "table with replica-like names"
+expect_eq "$(sql "SELECT group_concat(label || '=' || rps, ' ') FROM (SELECT label, rps FROM summary WHERE source_file = 'replicas.md' ORDER BY run_id)")" \
+    "app-1=1200.0 app-2=900.0" "replica-like names kept as labels"
+
 finish
