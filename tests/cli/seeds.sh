@@ -36,7 +36,10 @@ expect_eq "$(q rps Starlette 'POST /user JSON echo')" 35433.13 "starlette reques
 expect_eq "$(q rps FastAPI 'POST /user JSON echo')" 17177.5 "fastapi requests/s"
 expect_eq "$(q "threads || '/' || connections" FastAPI 'POST /user JSON echo')" "2/10" "2 threads, 10 connections"
 expect_eq "$(q latency_avg_ms axum 'POST /user JSON echo')" 0.1411 "axum 141.10us"
-expect_eq "$(q language axum 'POST /user JSON echo')" rust "axum's stack"
+expect_eq "$(q "language || '/' || coalesce(language_version, '-')" axum 'POST /user JSON echo')" rust/- \
+    "axum's stack: Rust, no Python version"
+expect_eq "$(q "language || '/' || language_version" Starlette 'POST /user JSON echo')" python/3.12 \
+    "starlette's stack: Python 3.12"
 
 # Seed 003: oha's summary with thousands separators, and the post's table.
 expect_eq "$(q rps necro 'GET simple JSON')" 1453431.8677 "necro oha requests/s 1,453,431.8677"
