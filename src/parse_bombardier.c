@@ -55,6 +55,7 @@
 
 #include "jsontext.h"
 #include "parse.h"
+#include "tool_common.h"
 #include "toolcmd.h"
 #include "units.h"
 
@@ -72,21 +73,6 @@ struct bb_state {
     double classes[6];         /* 1xx..5xx, others */
     size_t last_end;
 };
-
-static void tok_text(char *buf, size_t n, struct tok t)
-{
-    snprintf(buf, n, "%.*s", (int)t.n, t.s);
-}
-
-/* Seconds from exactly read milliseconds (the decimal shifted). */
-static double ms_to_s(double ms)
-{
-    char buf[64];
-    double s = RUN_NA;
-    units_format(buf, sizeof buf, ms);
-    units_scaled(buf, strlen(buf), 0, -3, 1, &s);
-    return s;
-}
 
 /* The failure rule of the header comment, from the six class counts. */
 static void bb_failures(struct run *r, const double c[6])
@@ -152,15 +138,15 @@ static int intro_line(struct bb_state *st, const char *s)
         return 0;
     struct run *r = st->run;
     char text[1024];
-    tok_text(text, sizeof text, t[1]);
+    tool_tok_text(text, sizeof text, t[1]);
     run_set(&r->url, text);
     size_t u = 0; /* index of "using" */
     if (tok_eq(t[2], "with") && n >= 7) {
-        tok_text(text, sizeof text, t[3]);
+        tool_tok_text(text, sizeof text, t[3]);
         run_add_param(r, "requests", text);
         u = 5;
     } else if (tok_eq(t[2], "for")) {
-        tok_text(text, sizeof text, t[3]);
+        tool_tok_text(text, sizeof text, t[3]);
         run_add_param(r, "duration", text);
         u = 4;
     }
@@ -185,7 +171,7 @@ static int bar_line(struct bb_state *st, const char *s)
     for (size_t k = 0; k < n; k++) {
         double x;
         char text[32];
-        tok_text(text, sizeof text, t[k]);
+        tool_tok_text(text, sizeof text, t[k]);
         if (tok_eq(t[k], "Done!")) {
             st->done = 1;
         } else if (t[k].n > 2 && memcmp(t[k].s + t[k].n - 2, "/s", 2) == 0 &&
@@ -193,7 +179,7 @@ static int bar_line(struct bb_state *st, const char *s)
             run_add_figure(r, "progress", "rate", x, UNIT_PER_S, text);
         } else if (units_duration_ms(t[k].s, t[k].n, &x) == UNITS_OK) {
             run_add_figure(r, "progress", "elapsed", x, UNIT_MS, text);
-            r->duration_s = ms_to_s(x);
+            r->duration_s = tool_ms_to_s(x);
         }
     }
     return 1;
@@ -239,7 +225,7 @@ static int stats_row(struct bb_state *st, const char *s, const struct line *l,
     for (size_t c = 0; c < st->ncols; c++) {
         double x;
         char text[32];
-        tok_text(text, sizeof text, t[c + 1]);
+        tool_tok_text(text, sizeof text, t[c + 1]);
         int rc = is_lat ? units_duration_ms(t[c + 1].s, t[c + 1].n, &x)
                         : units_number(t[c + 1].s, t[c + 1].n, 0, &x);
         if (rc == UNITS_BAD)
@@ -270,13 +256,11 @@ static int codes_line(struct bb_state *st, const char *s, const struct line *l,
     if (n < 3 || n % 3 != 0 || n > BB_MAXTOK || !tok_eq(t[1], "-"))
         return 0;
     for (size_t i = 0; i < n; i += 3) {
-        struct tok v = t[i + 2];
-        if (v.n > 0 && v.s[v.n - 1] == ',')
-            v.n--;
+        struct tok v = tool_tok_chop(t[i + 2], ',');
         char key[16], text[32];
         double x;
-        tok_text(key, sizeof key, t[i]);
-        tok_text(text, sizeof text, v);
+        tool_tok_text(key, sizeof key, t[i]);
+        tool_tok_text(text, sizeof text, v);
         if (!tok_eq(t[i + 1], "-") || units_number(v.s, v.n, 0, &x) != UNITS_OK)
             return parse_fail(pr, l->no, "bombardier: cannot read the HTTP codes line");
         size_t k = 0;
@@ -364,7 +348,7 @@ static int bb_parse(const struct text *t, struct parse_result *pr)
             if (tok_split(s, strlen(s), p, 4) == 2 && units_percent(p[0].s, p[0].n, &pct) == UNITS_OK &&
                 units_duration_ms(p[1].s, p[1].n, &ms) == UNITS_OK) {
                 char text[32];
-                tok_text(text, sizeof text, p[1]);
+                tool_tok_text(text, sizeof text, p[1]);
                 run_add_percentile(st.run, "latency", pct, ms, UNIT_MS, text, -1);
                 if (pct == 50)
                     st.run->lat_med = ms;

@@ -70,6 +70,7 @@
 
 #include "jsontext.h"
 #include "parse.h"
+#include "tool_common.h"
 #include "toolcmd.h"
 #include "units.h"
 
@@ -106,16 +107,6 @@ static const struct vg_label {
     {"Success", R_SUCCESS, "success"},
     {"Status Codes", R_CODES, "status_codes"},
 };
-
-/* Seconds from exactly read milliseconds (the decimal shifted). */
-static double ms_to_s(double ms)
-{
-    char buf[64];
-    double s = RUN_NA;
-    units_format(buf, sizeof buf, ms);
-    units_scaled(buf, strlen(buf), 0, -3, 1, &s);
-    return s;
-}
 
 /* A -rate value: "50", "100/1s", "50/1m" -> requests per second. */
 static int rate_per_s(const char *v, double *out)
@@ -334,8 +325,8 @@ static int row_line(struct vg_state *st, const struct vg_label *lb, const char *
         double x;
         int rc;
         const char *unit;
-        snprintf(name, sizeof name, "%.*s", (int)nm[k].n, nm[k].s);
-        snprintf(text, sizeof text, "%.*s", (int)v[k].n, v[k].s);
+        tool_tok_text(name, sizeof name, nm[k]);
+        tool_tok_text(text, sizeof text, v[k]);
         switch (lb->row) {
         case R_DURATION:
         case R_LATENCIES:
@@ -377,7 +368,7 @@ static int row_line(struct vg_state *st, const struct vg_label *lb, const char *
             break;
         case R_DURATION:
             if (total)
-                r->duration_s = ms_to_s(x);
+                r->duration_s = tool_ms_to_s(x);
             break;
         case R_LATENCIES:
             if (strcmp(name, "min") == 0)
@@ -576,11 +567,8 @@ static int vgj_run(const cJSON *root, const struct jsontext *jt, const struct te
     json_fig(r, root, "duration", "duration", "attack", -6, UNIT_MS, NULL);
     json_fig(r, root, "wait", "duration", "wait", -6, UNIT_MS, NULL);
     if (jsontext_num(root, "duration", 0, &dur, NULL, 0) == UNITS_OK &&
-        jsontext_num(root, "wait", 0, &wait, NULL, 0) == UNITS_OK && dur + wait < 9007199254740992.0) {
-        char buf[64];
-        units_format(buf, sizeof buf, dur + wait);
-        units_scaled(buf, strlen(buf), 0, -9, 1, &r->duration_s);
-    }
+        jsontext_num(root, "wait", 0, &wait, NULL, 0) == UNITS_OK && dur + wait < 9007199254740992.0)
+        r->duration_s = tool_shift10(dur + wait, -9);
 
     const cJSON *lat = cJSON_GetObjectItemCaseSensitive(root, "latencies");
     if (cJSON_IsObject(lat)) {

@@ -1,0 +1,34 @@
+/* tool_common.c - steps the ab, h2load, bombardier, vegeta and
+ * autocannon parsers share. See tool_common.h for the contract. */
+#include "tool_common.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "units.h"
+
+void tool_tok_text(char *buf, size_t n, struct tok t)
+{
+    snprintf(buf, n, "%.*s", (int)t.n, t.s);
+}
+
+struct tok tool_tok_chop(struct tok t, char c)
+{
+    if (t.n > 0 && t.s[t.n - 1] == c)
+        t.n--;
+    return t;
+}
+
+double tool_shift10(double x, int pow10)
+{
+    char buf[64];
+    double s = RUN_NA;
+    units_format(buf, sizeof buf, x);
+    units_scaled(buf, strlen(buf), 0, pow10, 1, &s);
+    return s;
+}
+
+double tool_ms_to_s(double ms)
+{
+    return tool_shift10(ms, -3);
+}

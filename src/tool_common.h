@@ -1,0 +1,31 @@
+/* tool_common.h - what the parsers of ab, h2load, bombardier, vegeta and
+ * autocannon (parse_ab.c, parse_h2load.c, parse_bombardier.c,
+ * parse_vegeta.c, parse_autocannon.c) do alike, written once: a token's
+ * text, seconds from exactly read milliseconds.
+ *
+ * Each of those tools prints its own layout, so the parsers keep their
+ * own loops and rules; only the small steps they share are here.
+ *
+ * Ownership: nothing here keeps memory past a call. */
+#ifndef BENCHDB_TOOL_COMMON_H
+#define BENCHDB_TOOL_COMMON_H
+
+#include <stddef.h>
+
+#include "parse.h"
+
+/* Copies token t into buf as a NUL-terminated string, cut to size n - 1. */
+void tool_tok_text(char *buf, size_t n, struct tok t);
+
+/* t without one trailing c ("total," -> "total" for c = ','), else t as it is. */
+struct tok tool_tok_chop(struct tok t, char c);
+
+/* x times 10^pow10 with the decimal shifted, not multiplied: the shortest
+ * text of x is scaled as a decimal (units_scaled), so 16.01 ms is 0.01601
+ * s, not 0.016010000000000001. NaN stays NaN (RUN_NA). */
+double tool_shift10(double x, int pow10);
+
+/* Seconds from exactly read milliseconds: tool_shift10(ms, -3). */
+double tool_ms_to_s(double ms);
+
+#endif
