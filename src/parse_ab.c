@@ -282,19 +282,10 @@ static void ab_open(struct ab_state *st, const struct text *t, size_t i)
     st->no_pcts = st->total_row = st->longest = 0;
     st->failed_printed = RUN_NA;
     memset(st->brk, 0, sizeof st->brk);
-    for (size_t k = i; k-- > st->last_end && k + 12 > i;) {
-        size_t len;
-        const char *cmd = toolcmd_find(t->lines[k].s, ab_progs, &len);
-        if (!cmd)
-            continue;
-        char url[1024];
-        run_setn(&st->run->command, cmd, len);
-        if (toolcmd_url(cmd, len, url, sizeof url))
-            run_set(&st->run->url, url);
+    size_t len;
+    const char *cmd = tool_command(st->run, t, i, st->last_end, ab_progs, &len);
+    if (cmd)
         st->no_pcts = flag_d(cmd, len);
-        st->run->first_line = t->lines[k].no;
-        break;
-    }
 }
 
 /* "This is ApacheBench, Version 2.3 <$Revision: 1430300 $>": sets the

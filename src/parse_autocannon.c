@@ -148,22 +148,6 @@ static void ac_finish(struct ac_state *st, struct parse_result *pr)
     parse_emit(pr, r);
 }
 
-static void ac_command(struct run *r, const struct text *t, size_t i, size_t last_end)
-{
-    for (size_t k = i; k-- > last_end && k + 12 > i;) {
-        size_t len;
-        const char *cmd = toolcmd_find(t->lines[k].s, ac_progs, &len);
-        if (!cmd)
-            continue;
-        char url[1024];
-        run_setn(&r->command, cmd, len);
-        if (!r->url && toolcmd_url(cmd, len, url, sizeof url))
-            run_set(&r->url, url);
-        r->first_line = t->lines[k].no;
-        break;
-    }
-}
-
 static void ac_open(struct ac_state *st, const struct text *t, size_t i)
 {
     st->run = run_new("autocannon", "autocannon");
@@ -172,7 +156,7 @@ static void ac_open(struct ac_state *st, const struct text *t, size_t i)
     st->ncols = 0;
     st->seen = 0;
     st->n2xx = st->errors = RUN_NA;
-    ac_command(st->run, t, i, st->last_end);
+    tool_command(st->run, t, i, st->last_end, ac_progs, NULL);
 }
 
 /* Starts a new run (at line index `at`) unless the open one can take
@@ -675,7 +659,7 @@ static int acj_run(const cJSON *root, const struct jsontext *jt, const struct te
     const char *s = jsontext_str(root, "url");
     if (s)
         run_set(&r->url, s);
-    ac_command(r, t, jt->first, last_end);
+    tool_command(r, t, jt->first, last_end, ac_progs, NULL);
 
     double x;
     char text[64];

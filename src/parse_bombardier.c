@@ -101,23 +101,6 @@ static void bb_finish(struct bb_state *st, struct parse_result *pr)
     parse_emit(pr, r);
 }
 
-/* The command line shortly before line index i, if any. */
-static void bb_command(struct run *r, const struct text *t, size_t i, size_t last_end)
-{
-    for (size_t k = i; k-- > last_end && k + 12 > i;) {
-        size_t len;
-        const char *cmd = toolcmd_find(t->lines[k].s, bb_progs, &len);
-        if (!cmd)
-            continue;
-        char url[1024];
-        run_setn(&r->command, cmd, len);
-        if (!r->url && toolcmd_url(cmd, len, url, sizeof url))
-            run_set(&r->url, url);
-        r->first_line = t->lines[k].no;
-        break;
-    }
-}
-
 static void bb_open(struct bb_state *st, const struct text *t, size_t i)
 {
     st->run = run_new("bombardier", "bombardier");
@@ -125,7 +108,7 @@ static void bb_open(struct bb_state *st, const struct text *t, size_t i)
     st->ncols = 0;
     st->in_dist = st->in_codes = st->in_errors = st->have_codes = st->done = 0;
     memset(st->classes, 0, sizeof st->classes);
-    bb_command(st->run, t, i, st->last_end);
+    tool_command(st->run, t, i, st->last_end, bb_progs, NULL);
 }
 
 /* "Bombarding URL with N request(s) using C connection(s)" or
@@ -461,7 +444,7 @@ static int bbj_run(const cJSON *root, const struct jsontext *jt, const struct te
     struct run *r = run_new("bombardier", "bombardier-json");
     r->first_line = t->lines[jt->first].no;
     r->last_line = t->lines[jt->last].no;
-    bb_command(r, t, jt->first, last_end);
+    tool_command(r, t, jt->first, last_end, bb_progs, NULL);
 
     char text[1024];
     double x;

@@ -105,18 +105,7 @@ static void h2_open(struct h2_state *st, const struct text *t, size_t i)
     st->has_timeout = st->rps_row = st->ttfb_row = 0;
     st->ncols = 0;
     st->total = st->failed = RUN_NA;
-    for (size_t k = i; k-- > st->last_end && k + 12 > i;) {
-        size_t len;
-        const char *cmd = toolcmd_find(t->lines[k].s, h2_progs, &len);
-        if (!cmd)
-            continue;
-        char url[1024];
-        run_setn(&st->run->command, cmd, len);
-        if (toolcmd_url(cmd, len, url, sizeof url))
-            run_set(&st->run->url, url);
-        st->run->first_line = t->lines[k].no;
-        break;
-    }
+    tool_command(st->run, t, i, st->last_end, h2_progs, NULL);
 }
 
 /* "finished in 25.34ms, 78920.37 req/s, 24.08MB/s" */

@@ -132,26 +132,19 @@ static int rate_per_s(const char *v, double *out)
 /* Command line, url, -rate and -duration from the lines before index i. */
 static void vg_command(struct run *r, const struct text *t, size_t i, size_t last_end)
 {
-    for (size_t k = i; k-- > last_end && k + 12 > i;) {
-        size_t len;
-        const char *cmd = toolcmd_find(t->lines[k].s, vg_progs, &len);
-        if (!cmd)
-            continue;
-        char v[1024];
-        run_setn(&r->command, cmd, len);
-        if (toolcmd_url(cmd, len, v, sizeof v))
-            run_set(&r->url, v);
-        if (toolcmd_option(cmd, len, "rate", v, sizeof v)) {
-            run_add_param(r, "rate", v);
-            double x;
-            if (rate_per_s(v, &x) && x > 0)
-                r->target_rate = x;
-        }
-        if (toolcmd_option(cmd, len, "duration", v, sizeof v))
-            run_add_param(r, "duration", v);
-        r->first_line = t->lines[k].no;
-        break;
+    size_t len;
+    const char *cmd = tool_command(r, t, i, last_end, vg_progs, &len);
+    if (!cmd)
+        return;
+    char v[1024];
+    if (toolcmd_option(cmd, len, "rate", v, sizeof v)) {
+        run_add_param(r, "rate", v);
+        double x;
+        if (rate_per_s(v, &x) && x > 0)
+            r->target_rate = x;
     }
+    if (toolcmd_option(cmd, len, "duration", v, sizeof v))
+        run_add_param(r, "duration", v);
 }
 
 /* The failure rule of the header comment, from the status code counts. */

@@ -32,3 +32,23 @@ double tool_ms_to_s(double ms)
 {
     return tool_shift10(ms, -3);
 }
+
+const char *tool_command(struct run *r, const struct text *t, size_t i, size_t last_end,
+                         const struct toolcmd_prog *progs, size_t *len)
+{
+    size_t n;
+    for (size_t k = i; k-- > last_end && k + 12 > i;) {
+        const char *cmd = toolcmd_find(t->lines[k].s, progs, &n);
+        if (!cmd)
+            continue;
+        char url[1024];
+        run_setn(&r->command, cmd, n);
+        if (!r->url && toolcmd_url(cmd, n, url, sizeof url))
+            run_set(&r->url, url);
+        r->first_line = t->lines[k].no;
+        if (len)
+            *len = n;
+        return cmd;
+    }
+    return NULL;
+}

@@ -1,7 +1,8 @@
 /* tool_common.h - what the parsers of ab, h2load, bombardier, vegeta and
  * autocannon (parse_ab.c, parse_h2load.c, parse_bombardier.c,
  * parse_vegeta.c, parse_autocannon.c) do alike, written once: a token's
- * text, seconds from exactly read milliseconds.
+ * text, seconds from exactly read milliseconds, the command line pasted
+ * before an output.
  *
  * Each of those tools prints its own layout, so the parsers keep their
  * own loops and rules; only the small steps they share are here.
@@ -13,6 +14,7 @@
 #include <stddef.h>
 
 #include "parse.h"
+#include "toolcmd.h"
 
 /* Copies token t into buf as a NUL-terminated string, cut to size n - 1. */
 void tool_tok_text(char *buf, size_t n, struct tok t);
@@ -27,5 +29,15 @@ double tool_shift10(double x, int pow10);
 
 /* Seconds from exactly read milliseconds: tool_shift10(ms, -3). */
 double tool_ms_to_s(double ms);
+
+/* The command line that ran the tool, when one of progs is run on one of
+ * the 12 lines before line index i, none of them before index last_end
+ * (they belong to the previous run): the nearest sets r->command,
+ * r->first_line (the run starts at its command) and r->url from the
+ * command's URL unless the run has a url already (autocannon's JSON names
+ * its own). Returns the command and its length in *len (len may be
+ * NULL), for options only one tool reads; NULL when there is none. */
+const char *tool_command(struct run *r, const struct text *t, size_t i, size_t last_end,
+                         const struct toolcmd_prog *progs, size_t *len);
 
 #endif
