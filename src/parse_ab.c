@@ -182,19 +182,6 @@ struct ab_state {
 
 static const struct toolcmd_prog ab_progs[] = {{"ab", 0}, {"abs", 0}, {NULL, 0}};
 
-/* Adds a count of kind "error" for msg, or bumps the one already there. */
-static void add_error(struct run *r, const char *kind, const char *msg)
-{
-    for (size_t i = 0; i < r->ncounts; i++) {
-        struct run_count *c = &r->counts[i];
-        if (c->kind && c->message && strcmp(c->kind, kind) == 0 && strcmp(c->message, msg) == 0) {
-            c->count += 1;
-            return;
-        }
-    }
-    run_add_count(r, kind, msg, 1);
-}
-
 /* Whether a report holds its end (see "Cut short" above). */
 static int ab_whole(const struct ab_state *st, const struct run *r)
 {
@@ -655,9 +642,9 @@ static int ab_parse(const struct text *t, struct parse_result *pr)
                     e += 4;
                 e = str_skip_blank(e);
                 if (*e)
-                    add_error(st.run, "error", e);
+                    tool_count_repeat(st.run, "error", e);
             } else if (error_line(s)) {
-                add_error(st.run, "error", s);
+                tool_count_repeat(st.run, "error", s);
             }
             continue;
         }

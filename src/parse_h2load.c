@@ -395,14 +395,7 @@ static int complaint_line(struct run *r, const char *s)
         kind = "warning";
     else
         return 0;
-    for (size_t i = 0; i < r->ncounts; i++) {
-        struct run_count *c = &r->counts[i];
-        if (c->kind && c->message && strcmp(c->kind, kind) == 0 && strcmp(c->message, s) == 0) {
-            c->count += 1;
-            return 1;
-        }
-    }
-    run_add_count(r, kind, s, 1);
+    tool_count_repeat(r, kind, s);
     return 1;
 }
 

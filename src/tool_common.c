@@ -52,3 +52,15 @@ const char *tool_command(struct run *r, const struct text *t, size_t i, size_t l
     }
     return NULL;
 }
+
+void tool_count_repeat(struct run *r, const char *kind, const char *msg)
+{
+    for (size_t i = 0; i < r->ncounts; i++) {
+        struct run_count *c = &r->counts[i];
+        if (c->kind && c->message && strcmp(c->kind, kind) == 0 && strcmp(c->message, msg) == 0) {
+            c->count += 1;
+            return;
+        }
+    }
+    run_add_count(r, kind, msg, 1);
+}

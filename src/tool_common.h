@@ -2,7 +2,7 @@
  * autocannon (parse_ab.c, parse_h2load.c, parse_bombardier.c,
  * parse_vegeta.c, parse_autocannon.c) do alike, written once: a token's
  * text, seconds from exactly read milliseconds, the command line pasted
- * before an output.
+ * before an output, complaints printed over and over.
  *
  * Each of those tools prints its own layout, so the parsers keep their
  * own loops and rules; only the small steps they share are here.
@@ -39,5 +39,10 @@ double tool_ms_to_s(double ms);
  * NULL), for options only one tool reads; NULL when there is none. */
 const char *tool_command(struct run *r, const struct text *t, size_t i, size_t last_end,
                          const struct toolcmd_prog *progs, size_t *len);
+
+/* Adds a count of 1 of kind `kind` for message msg, or adds 1 to the one
+ * the run holds already: a line a tool prints once per failure ("client
+ * could not connect to host", ab's apr_* errors) is one counted row. */
+void tool_count_repeat(struct run *r, const char *kind, const char *msg);
 
 #endif
