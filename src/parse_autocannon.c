@@ -672,21 +672,18 @@ static int acj_run(const cJSON *root, const struct jsontext *jt, const struct te
         if (jsontext_num(root, nparams[i], 0, &x, text, sizeof text) == UNITS_OK)
             run_add_param(r, nparams[i], text);
     jsontext_num(root, "connections", 0, &r->connections, NULL, 0);
-    if (jsontext_num(root, "duration", 3, &x, text, sizeof text) == UNITS_OK) {
-        run_add_figure(r, "duration", "total", x, UNIT_MS, text);
+    if (tool_json_fig(r, root, "duration", "duration", "total", 3, UNIT_MS, NULL))
         jsontext_num(root, "duration", 0, &r->duration_s, NULL, 0);
-    }
     double errors = RUN_NA, classes = 0;
     int have_classes = 1;
     static const char *const counts[] = {"errors", "timeouts", "mismatches", "resets", "samples",
                                          "non2xx", "1xx", "2xx", "3xx", "4xx", "5xx", NULL};
     for (size_t i = 0; counts[i]; i++) {
-        if (jsontext_num(root, counts[i], 0, &x, text, sizeof text) != UNITS_OK) {
+        if (!tool_json_fig(r, root, counts[i], counts[i], "count", 0, UNIT_COUNT, &x)) {
             if (counts[i][1] == 'x')
                 have_classes = 0;
             continue;
         }
-        run_add_figure(r, counts[i], "count", x, UNIT_COUNT, text);
         if (strcmp(counts[i], "errors") == 0)
             errors = x;
         else if (strcmp(counts[i], "non2xx") == 0)
@@ -753,32 +750,16 @@ static int acj_is_ours(const cJSON *root)
 
 static int acj_parse(const struct text *t, struct parse_result *pr)
 {
-    size_t i = 0, last_end = 0;
-    struct jsontext jt;
-    while (jsontext_next(t, &i, &jt)) {
-        if (!strstr(jt.text, "\"latency\"") || !strstr(jt.text, "\"throughput\"") ||
-            !strstr(jt.text, "\"requests\"")) {
-            jsontext_free(&jt);
-            continue;
-        }
-        if (jt.truncated) {
-            int no = t->lines[jt.first].no;
-            jsontext_free(&jt);
-            return parse_fail(pr, no, "autocannon-json: the result is cut short");
-        }
-        cJSON *root = jsontext_parse(&jt);
-        int rc;
-        if (!root || !acj_is_ours(root))
-            rc = parse_fail(pr, t->lines[jt.first].no, "autocannon-json: not an autocannon result");
-        else
-            rc = acj_run(root, &jt, t, last_end, pr);
-        last_end = jt.last + 1;
-        cJSON_Delete(root);
-        jsontext_free(&jt);
-        if (rc < 0)
-            return -1;
-    }
-    return 0;
+    static const char *const all[] = {"\"latency\"", "\"throughput\"", "\"requests\"", NULL};
+    static const struct tool_json json = {
+        .all = all,
+        .any = NULL,
+        .is_ours = acj_is_ours,
+        .run = acj_run,
+        .cut = "autocannon-json: the result is cut short",
+        .foreign = "autocannon-json: not an autocannon result",
+    };
+    return tool_json_parse(t, pr, &json);
 }
 
 static int acj_sniff(const struct text *t)

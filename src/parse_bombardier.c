@@ -420,20 +420,6 @@ const struct parser parser_bombardier = {
 
 /* --- JSON ---------------------------------------------------------------- */
 
-/* A figure from a JSON number scaled by 10^pow10; sets *out. 0 when absent. */
-static int json_fig(struct run *r, const cJSON *obj, const char *key, const char *metric,
-                    const char *stat, int pow10, const char *unit, double *out)
-{
-    double x;
-    char text[64];
-    if (jsontext_num(obj, key, pow10, &x, text, sizeof text) != UNITS_OK)
-        return 0;
-    run_add_figure(r, metric, stat, x, unit, text);
-    if (out)
-        *out = x;
-    return 1;
-}
-
 static int bbj_run(const cJSON *root, const struct jsontext *jt, const struct text *t,
                    size_t last_end, struct parse_result *pr)
 {
@@ -452,8 +438,8 @@ static int bbj_run(const cJSON *root, const struct jsontext *jt, const struct te
         const char *s = jsontext_str(spec, "url");
         if (s)
             run_set(&r->url, s);
-        json_fig(r, spec, "numberOfConnections", "spec", "numberOfConnections", 0, UNIT_COUNT,
-                 &r->connections);
+        tool_json_fig(r, spec, "numberOfConnections", "spec", "numberOfConnections", 0, UNIT_COUNT,
+                      &r->connections);
         static const char *const strs[] = {"testType", "method", "client", "body", "bodyFilePath",
                                            "certPath", "keyPath", NULL};
         for (size_t i = 0; strs[i]; i++)
@@ -480,15 +466,15 @@ static int bbj_run(const cJSON *root, const struct jsontext *jt, const struct te
         }
     }
 
-    json_fig(r, res, "bytesRead", "result", "bytesRead", 0, UNIT_BYTES, &r->bytes_received);
-    json_fig(r, res, "bytesWritten", "result", "bytesWritten", 0, UNIT_BYTES, &r->bytes_sent);
-    if (json_fig(r, res, "timeTakenSeconds", "result", "timeTakenSeconds", 3, UNIT_MS, &x))
+    tool_json_fig(r, res, "bytesRead", "result", "bytesRead", 0, UNIT_BYTES, &r->bytes_received);
+    tool_json_fig(r, res, "bytesWritten", "result", "bytesWritten", 0, UNIT_BYTES, &r->bytes_sent);
+    if (tool_json_fig(r, res, "timeTakenSeconds", "result", "timeTakenSeconds", 3, UNIT_MS, &x))
         jsontext_num(res, "timeTakenSeconds", 0, &r->duration_s, NULL, 0);
     static const char *const classes[6] = {"req1xx", "req2xx", "req3xx", "req4xx", "req5xx", "others"};
     double c[6];
     int have = 1;
     for (size_t i = 0; i < 6; i++) {
-        if (json_fig(r, res, classes[i], "result", classes[i], 0, UNIT_COUNT, &c[i])) {
+        if (tool_json_fig(r, res, classes[i], "result", classes[i], 0, UNIT_COUNT, &c[i])) {
             char key[8];
             snprintf(key, sizeof key, "%s", i < 5 ? classes[i] + 3 : "others");
             run_add_count(r, "status", key, c[i]);
@@ -507,9 +493,9 @@ static int bbj_run(const cJSON *root, const struct jsontext *jt, const struct te
     const cJSON *lat = cJSON_GetObjectItemCaseSensitive(res, "latency");
     if (cJSON_IsObject(lat)) {
         /* microseconds */
-        json_fig(r, lat, "mean", "latency", "mean", -3, UNIT_MS, &r->lat_avg);
-        json_fig(r, lat, "stddev", "latency", "stddev", -3, UNIT_MS, &r->lat_stdev);
-        json_fig(r, lat, "max", "latency", "max", -3, UNIT_MS, &r->lat_max);
+        tool_json_fig(r, lat, "mean", "latency", "mean", -3, UNIT_MS, &r->lat_avg);
+        tool_json_fig(r, lat, "stddev", "latency", "stddev", -3, UNIT_MS, &r->lat_stdev);
+        tool_json_fig(r, lat, "max", "latency", "max", -3, UNIT_MS, &r->lat_max);
         const cJSON *p;
         cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(lat, "percentiles")) {
             double pct;
@@ -524,9 +510,9 @@ static int bbj_run(const cJSON *root, const struct jsontext *jt, const struct te
     }
     const cJSON *rps = cJSON_GetObjectItemCaseSensitive(res, "rps");
     if (cJSON_IsObject(rps)) {
-        json_fig(r, rps, "mean", "rps", "mean", 0, UNIT_PER_S, &r->rps);
-        json_fig(r, rps, "stddev", "rps", "stddev", 0, UNIT_PER_S, NULL);
-        json_fig(r, rps, "max", "rps", "max", 0, UNIT_PER_S, NULL);
+        tool_json_fig(r, rps, "mean", "rps", "mean", 0, UNIT_PER_S, &r->rps);
+        tool_json_fig(r, rps, "stddev", "rps", "stddev", 0, UNIT_PER_S, NULL);
+        tool_json_fig(r, rps, "max", "rps", "max", 0, UNIT_PER_S, NULL);
         const cJSON *p;
         cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(rps, "percentiles")) {
             double pct;
@@ -551,33 +537,17 @@ static int bbj_is_ours(const cJSON *root)
 
 static int bbj_parse(const struct text *t, struct parse_result *pr)
 {
-    size_t i = 0, last_end = 0;
-    struct jsontext jt;
-    while (jsontext_next(t, &i, &jt)) {
-        int mine = strstr(jt.text, "\"result\"") && (strstr(jt.text, "\"timeTakenSeconds\"") ||
-                                                     strstr(jt.text, "\"req2xx\""));
-        if (!mine) {
-            jsontext_free(&jt);
-            continue;
-        }
-        if (jt.truncated) {
-            int no = t->lines[jt.first].no;
-            jsontext_free(&jt);
-            return parse_fail(pr, no, "bombardier-json: the report is cut short");
-        }
-        cJSON *root = jsontext_parse(&jt);
-        int rc = 0;
-        if (!root || !bbj_is_ours(root))
-            rc = parse_fail(pr, t->lines[jt.first].no, "bombardier-json: not a JSON report");
-        else
-            rc = bbj_run(root, &jt, t, last_end, pr);
-        last_end = jt.last + 1;
-        cJSON_Delete(root);
-        jsontext_free(&jt);
-        if (rc < 0)
-            return -1;
-    }
-    return 0;
+    static const char *const all[] = {"\"result\"", NULL};
+    static const char *const any[] = {"\"timeTakenSeconds\"", "\"req2xx\"", NULL};
+    static const struct tool_json json = {
+        .all = all,
+        .any = any,
+        .is_ours = bbj_is_ours,
+        .run = bbj_run,
+        .cut = "bombardier-json: the report is cut short",
+        .foreign = "bombardier-json: not a JSON report",
+    };
+    return tool_json_parse(t, pr, &json);
 }
 
 static int bbj_sniff(const struct text *t)

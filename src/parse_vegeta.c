@@ -525,19 +525,6 @@ const struct parser parser_vegeta = {
 
 /* --- JSON ---------------------------------------------------------------- */
 
-static int json_fig(struct run *r, const cJSON *obj, const char *key, const char *metric,
-                    const char *stat, int pow10, const char *unit, double *out)
-{
-    double x;
-    char text[64];
-    if (jsontext_num(obj, key, pow10, &x, text, sizeof text) != UNITS_OK)
-        return 0;
-    run_add_figure(r, metric, stat, x, unit, text);
-    if (out)
-        *out = x;
-    return 1;
-}
-
 static int vgj_run(const cJSON *root, const struct jsontext *jt, const struct text *t,
                    size_t last_end, struct parse_result *pr)
 {
@@ -551,14 +538,14 @@ static int vgj_run(const cJSON *root, const struct jsontext *jt, const struct te
 
     double x;
     char text[64];
-    json_fig(r, root, "requests", "requests", "total", 0, UNIT_COUNT, &r->requests);
-    json_fig(r, root, "rate", "requests", "rate", 0, UNIT_PER_S, &r->rps);
-    json_fig(r, root, "throughput", "requests", "throughput", 0, UNIT_PER_S, NULL);
+    tool_json_fig(r, root, "requests", "requests", "total", 0, UNIT_COUNT, &r->requests);
+    tool_json_fig(r, root, "rate", "requests", "rate", 0, UNIT_PER_S, &r->rps);
+    tool_json_fig(r, root, "throughput", "requests", "throughput", 0, UNIT_PER_S, NULL);
 
     /* duration and wait in ns; duration_s is their sum, as the text's total */
     double dur = RUN_NA, wait = RUN_NA;
-    json_fig(r, root, "duration", "duration", "attack", -6, UNIT_MS, NULL);
-    json_fig(r, root, "wait", "duration", "wait", -6, UNIT_MS, NULL);
+    tool_json_fig(r, root, "duration", "duration", "attack", -6, UNIT_MS, NULL);
+    tool_json_fig(r, root, "wait", "duration", "wait", -6, UNIT_MS, NULL);
     if (jsontext_num(root, "duration", 0, &dur, NULL, 0) == UNITS_OK &&
         jsontext_num(root, "wait", 0, &wait, NULL, 0) == UNITS_OK && dur + wait < 9007199254740992.0)
         r->duration_s = tool_shift10(dur + wait, -9);
@@ -588,12 +575,12 @@ static int vgj_run(const cJSON *root, const struct jsontext *jt, const struct te
         }
     }
     const cJSON *b = cJSON_GetObjectItemCaseSensitive(root, "bytes_in");
-    json_fig(r, b, "total", "bytes_in", "total", 0, UNIT_BYTES, &r->bytes_received);
-    json_fig(r, b, "mean", "bytes_in", "mean", 0, UNIT_BYTES, NULL);
+    tool_json_fig(r, b, "total", "bytes_in", "total", 0, UNIT_BYTES, &r->bytes_received);
+    tool_json_fig(r, b, "mean", "bytes_in", "mean", 0, UNIT_BYTES, NULL);
     b = cJSON_GetObjectItemCaseSensitive(root, "bytes_out");
-    json_fig(r, b, "total", "bytes_out", "total", 0, UNIT_BYTES, &r->bytes_sent);
-    json_fig(r, b, "mean", "bytes_out", "mean", 0, UNIT_BYTES, NULL);
-    json_fig(r, root, "success", "success", "ratio", 2, UNIT_PERCENT, &st.success_pct);
+    tool_json_fig(r, b, "total", "bytes_out", "total", 0, UNIT_BYTES, &r->bytes_sent);
+    tool_json_fig(r, b, "mean", "bytes_out", "mean", 0, UNIT_BYTES, NULL);
+    tool_json_fig(r, root, "success", "success", "ratio", 2, UNIT_PERCENT, &st.success_pct);
 
     static const char *const stamps[] = {"earliest", "latest", "end", NULL};
     for (size_t i = 0; stamps[i]; i++) {
@@ -625,31 +612,16 @@ static int vgj_is_ours(const cJSON *root)
 
 static int vgj_parse(const struct text *t, struct parse_result *pr)
 {
-    size_t i = 0, last_end = 0;
-    struct jsontext jt;
-    while (jsontext_next(t, &i, &jt)) {
-        if (!strstr(jt.text, "\"latencies\"") || !strstr(jt.text, "\"status_codes\"")) {
-            jsontext_free(&jt);
-            continue;
-        }
-        if (jt.truncated) {
-            int no = t->lines[jt.first].no;
-            jsontext_free(&jt);
-            return parse_fail(pr, no, "vegeta-json: the report is cut short");
-        }
-        cJSON *root = jsontext_parse(&jt);
-        int rc;
-        if (!root || !vgj_is_ours(root))
-            rc = parse_fail(pr, t->lines[jt.first].no, "vegeta-json: not a vegeta JSON report");
-        else
-            rc = vgj_run(root, &jt, t, last_end, pr);
-        last_end = jt.last + 1;
-        cJSON_Delete(root);
-        jsontext_free(&jt);
-        if (rc < 0)
-            return -1;
-    }
-    return 0;
+    static const char *const all[] = {"\"latencies\"", "\"status_codes\"", NULL};
+    static const struct tool_json json = {
+        .all = all,
+        .any = NULL,
+        .is_ours = vgj_is_ours,
+        .run = vgj_run,
+        .cut = "vegeta-json: the report is cut short",
+        .foreign = "vegeta-json: not a vegeta JSON report",
+    };
+    return tool_json_parse(t, pr, &json);
 }
 
 static int vgj_sniff(const struct text *t)

@@ -64,3 +64,59 @@ void tool_count_repeat(struct run *r, const char *kind, const char *msg)
     }
     run_add_count(r, kind, msg, 1);
 }
+
+int tool_json_fig(struct run *r, const cJSON *obj, const char *key, const char *metric,
+                  const char *stat, int pow10, const char *unit, double *out)
+{
+    double x;
+    char text[64];
+    if (jsontext_num(obj, key, pow10, &x, text, sizeof text) != UNITS_OK)
+        return 0;
+    run_add_figure(r, metric, stat, x, unit, text);
+    if (out)
+        *out = x;
+    return 1;
+}
+
+/* Whether an object's text holds the keys tj looks for. */
+static int json_has_keys(const char *text, const struct tool_json *tj)
+{
+    for (size_t i = 0; tj->all[i]; i++)
+        if (!strstr(text, tj->all[i]))
+            return 0;
+    if (!tj->any)
+        return 1;
+    for (size_t i = 0; tj->any[i]; i++)
+        if (strstr(text, tj->any[i]))
+            return 1;
+    return 0;
+}
+
+int tool_json_parse(const struct text *t, struct parse_result *pr, const struct tool_json *tj)
+{
+    size_t i = 0, last_end = 0;
+    struct jsontext jt;
+    while (jsontext_next(t, &i, &jt)) {
+        if (!json_has_keys(jt.text, tj)) {
+            jsontext_free(&jt);
+            continue;
+        }
+        if (jt.truncated) {
+            int no = t->lines[jt.first].no;
+            jsontext_free(&jt);
+            return parse_fail(pr, no, "%s", tj->cut);
+        }
+        cJSON *root = jsontext_parse(&jt);
+        int rc;
+        if (!root || !tj->is_ours(root))
+            rc = parse_fail(pr, t->lines[jt.first].no, "%s", tj->foreign);
+        else
+            rc = tj->run(root, &jt, t, last_end, pr);
+        last_end = jt.last + 1;
+        cJSON_Delete(root);
+        jsontext_free(&jt);
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+}

@@ -2,7 +2,8 @@
  * autocannon (parse_ab.c, parse_h2load.c, parse_bombardier.c,
  * parse_vegeta.c, parse_autocannon.c) do alike, written once: a token's
  * text, seconds from exactly read milliseconds, the command line pasted
- * before an output, complaints printed over and over.
+ * before an output, complaints printed over and over, and the JSON
+ * reports of bombardier, vegeta and autocannon found in a text.
  *
  * Each of those tools prints its own layout, so the parsers keep their
  * own loops and rules; only the small steps they share are here.
@@ -13,6 +14,7 @@
 
 #include <stddef.h>
 
+#include "jsontext.h"
 #include "parse.h"
 #include "toolcmd.h"
 
@@ -44,5 +46,39 @@ const char *tool_command(struct run *r, const struct text *t, size_t i, size_t l
  * the run holds already: a line a tool prints once per failure ("client
  * could not connect to host", ab's apr_* errors) is one counted row. */
 void tool_count_repeat(struct run *r, const char *kind, const char *msg);
+
+/* A figure {metric, stat} from number member `key` of obj (NULL key: obj
+ * itself) scaled by 10^pow10, its text the number's digits
+ * (jsontext_num); sets *out (may be NULL) too. 0 when the member is
+ * absent or not a number: nothing is added then. */
+int tool_json_fig(struct run *r, const cJSON *obj, const char *key, const char *metric,
+                  const char *stat, int pow10, const char *unit, double *out);
+
+/* How one tool's JSON reports are told and read (tool_json_parse). */
+struct tool_json {
+    /* Quoted keys ("\"result\""): an object is looked at only when its
+     * text holds every one of `all` and, unless `any` is NULL, one of
+     * `any`; other objects (a config, a log record) are skipped. Both
+     * lists end with NULL. */
+    const char *const *all;
+    const char *const *any;
+    /* Whether the parsed object is a report. */
+    int (*is_ours)(const cJSON *root);
+    /* Reads one report into a run and emits it: 0, or -1 via parse_fail.
+     * last_end is the index after the previous report's last line (the
+     * command line is looked for after it). */
+    int (*run)(const cJSON *root, const struct jsontext *jt, const struct text *t,
+               size_t last_end, struct parse_result *pr);
+    /* The whole parse_fail message, with the parser's name, for a report
+     * that never closes (cut short) and for a looked-at object that is
+     * not JSON or not a report. */
+    const char *cut;
+    const char *foreign;
+};
+
+/* Reads every report of tj's tool in t, in order. A report cut short or
+ * an object that has the keys but is not a report fails the whole file
+ * (at the line of its '{'). 0, or -1 via parse_fail. */
+int tool_json_parse(const struct text *t, struct parse_result *pr, const struct tool_json *tj);
 
 #endif
