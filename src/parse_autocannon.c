@@ -750,15 +750,9 @@ static int acj_is_ours(const cJSON *root)
 
 static int acj_parse(const struct text *t, struct parse_result *pr)
 {
-    static const char *const all[] = {"\"latency\"", "\"throughput\"", "\"requests\"", NULL};
     static const struct tool_json json = {
-        .all = all,
-        .any = NULL,
-        .is_ours = acj_is_ours,
-        .run = acj_run,
-        .cut = "autocannon-json: the result is cut short",
-        .foreign = "autocannon-json: not an autocannon result",
-    };
+        {"\"latency\"", "\"throughput\"", "\"requests\""}, {NULL}, acj_is_ours, acj_run,
+        "autocannon-json: the result is cut short", "autocannon-json: not an autocannon result"};
     return tool_json_parse(t, pr, &json);
 }
 

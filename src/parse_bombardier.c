@@ -537,16 +537,9 @@ static int bbj_is_ours(const cJSON *root)
 
 static int bbj_parse(const struct text *t, struct parse_result *pr)
 {
-    static const char *const all[] = {"\"result\"", NULL};
-    static const char *const any[] = {"\"timeTakenSeconds\"", "\"req2xx\"", NULL};
     static const struct tool_json json = {
-        .all = all,
-        .any = any,
-        .is_ours = bbj_is_ours,
-        .run = bbj_run,
-        .cut = "bombardier-json: the report is cut short",
-        .foreign = "bombardier-json: not a JSON report",
-    };
+        {"\"result\""}, {"\"timeTakenSeconds\"", "\"req2xx\""}, bbj_is_ours, bbj_run,
+        "bombardier-json: the report is cut short", "bombardier-json: not a JSON report"};
     return tool_json_parse(t, pr, &json);
 }
 

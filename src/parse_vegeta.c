@@ -612,15 +612,9 @@ static int vgj_is_ours(const cJSON *root)
 
 static int vgj_parse(const struct text *t, struct parse_result *pr)
 {
-    static const char *const all[] = {"\"latencies\"", "\"status_codes\"", NULL};
     static const struct tool_json json = {
-        .all = all,
-        .any = NULL,
-        .is_ours = vgj_is_ours,
-        .run = vgj_run,
-        .cut = "vegeta-json: the report is cut short",
-        .foreign = "vegeta-json: not a vegeta JSON report",
-    };
+        {"\"latencies\"", "\"status_codes\""}, {NULL}, vgj_is_ours, vgj_run,
+        "vegeta-json: the report is cut short", "vegeta-json: not a vegeta JSON report"};
     return tool_json_parse(t, pr, &json);
 }
 

@@ -84,7 +84,7 @@ static int json_has_keys(const char *text, const struct tool_json *tj)
     for (size_t i = 0; tj->all[i]; i++)
         if (!strstr(text, tj->all[i]))
             return 0;
-    if (!tj->any)
+    if (!tj->any[0])
         return 1;
     for (size_t i = 0; tj->any[i]; i++)
         if (strstr(text, tj->any[i]))

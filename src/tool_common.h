@@ -54,14 +54,15 @@ void tool_count_repeat(struct run *r, const char *kind, const char *msg);
 int tool_json_fig(struct run *r, const cJSON *obj, const char *key, const char *metric,
                   const char *stat, int pow10, const char *unit, double *out);
 
-/* How one tool's JSON reports are told and read (tool_json_parse). */
+/* How one tool's JSON reports are told and read (tool_json_parse). Each
+ * parser fills one in field order: keys, check, reader, messages. */
 struct tool_json {
-    /* Quoted keys ("\"result\""): an object is looked at only when its
-     * text holds every one of `all` and, unless `any` is NULL, one of
-     * `any`; other objects (a config, a log record) are skipped. Both
-     * lists end with NULL. */
-    const char *const *all;
-    const char *const *any;
+    /* Quoted keys ("\"result\""), up to 3 each: an object is looked at
+     * only when its text holds every one of `all` and, unless `any` is
+     * empty, one of `any`; other objects (a config, a log record) are
+     * skipped. */
+    const char *all[4];
+    const char *any[4];
     /* Whether the parsed object is a report. */
     int (*is_ours)(const cJSON *root);
     /* Reads one report into a run and emits it: 0, or -1 via parse_fail.
