@@ -8,7 +8,8 @@
  * Each of those tools prints its own layout, so the parsers keep their
  * own loops and rules; only the small steps they share are here.
  *
- * Ownership: nothing here keeps memory past a call. */
+ * Ownership: nothing here keeps memory past a call; what is set on a run
+ * is a copy the run owns. tool_command returns a pointer into t. */
 #ifndef BENCHDB_TOOL_COMMON_H
 #define BENCHDB_TOOL_COMMON_H
 
@@ -34,7 +35,7 @@ double tool_ms_to_s(double ms);
 
 /* The command line that ran the tool, when one of progs is run on one of
  * the 12 lines before line index i, none of them before index last_end
- * (they belong to the previous run): the nearest sets r->command,
+ * (they belong to the previous run): the nearest such line sets r->command,
  * r->first_line (the run starts at its command) and r->url from the
  * command's URL unless the run has a url already (autocannon's JSON names
  * its own). Returns the command and its length in *len (len may be
