@@ -102,6 +102,7 @@
 
 #include "buf.h"
 #include "parse.h"
+#include "tool_common.h"
 #include "toolcmd.h"
 #include "units.h"
 
@@ -180,24 +181,6 @@ struct ab_state {
 };
 
 static const struct toolcmd_prog ab_progs[] = {{"ab", 0}, {"abs", 0}, {NULL, 0}};
-
-static void tok_text(char *buf, size_t n, struct tok t)
-{
-    snprintf(buf, n, "%.*s", (int)t.n, t.s);
-}
-
-/* Adds a count of kind "error" for msg, or bumps the one already there. */
-static void add_error(struct run *r, const char *kind, const char *msg)
-{
-    for (size_t i = 0; i < r->ncounts; i++) {
-        struct run_count *c = &r->counts[i];
-        if (c->kind && c->message && strcmp(c->kind, kind) == 0 && strcmp(c->message, msg) == 0) {
-            c->count += 1;
-            return;
-        }
-    }
-    run_add_count(r, kind, msg, 1);
-}
 
 /* Whether a report holds its end (see "Cut short" above). */
 static int ab_whole(const struct ab_state *st, const struct run *r)
@@ -286,19 +269,10 @@ static void ab_open(struct ab_state *st, const struct text *t, size_t i)
     st->no_pcts = st->total_row = st->longest = 0;
     st->failed_printed = RUN_NA;
     memset(st->brk, 0, sizeof st->brk);
-    for (size_t k = i; k-- > st->last_end && k + 12 > i;) {
-        size_t len;
-        const char *cmd = toolcmd_find(t->lines[k].s, ab_progs, &len);
-        if (!cmd)
-            continue;
-        char url[1024];
-        run_setn(&st->run->command, cmd, len);
-        if (toolcmd_url(cmd, len, url, sizeof url))
-            run_set(&st->run->url, url);
+    size_t len;
+    const char *cmd = tool_command(st->run, t, i, st->last_end, ab_progs, &len);
+    if (cmd)
         st->no_pcts = flag_d(cmd, len);
-        st->run->first_line = t->lines[k].no;
-        break;
-    }
 }
 
 /* "This is ApacheBench, Version 2.3 <$Revision: 1430300 $>": sets the
@@ -382,14 +356,14 @@ static int label_line(struct ab_state *st, const struct ab_label *lb, const char
         /* "Document Length:        77 bytes" is a size too */
         if (lb->field == F_DOCLEN && n == 2 && tok_eq(t[1], "bytes") &&
             units_number(t[0].s, t[0].n, 0, &x) == UNITS_OK) {
-            tok_text(text, sizeof text, t[0]);
+            tool_tok_text(text, sizeof text, t[0]);
             run_add_figure(r, lb->name, "value", x, UNIT_BYTES, text);
         }
         return 0;
     }
     if (n == 0)
         return parse_fail(pr, l->no, "ab: no value after \"%s\"", lb->label);
-    tok_text(text, sizeof text, t[0]);
+    tool_tok_text(text, sizeof text, t[0]);
     int rc;
     switch (lb->kind) {
     case K_SECS:
@@ -436,7 +410,7 @@ static int label_line(struct ab_state *st, const struct ab_label *lb, const char
     case K_RATE: {
         /* "[Kbytes/sec] received": the last word is the direction */
         char stat[32];
-        tok_text(stat, sizeof stat, t[n > AB_MAXTOK ? AB_MAXTOK - 1 : n - 1]);
+        tool_tok_text(stat, sizeof stat, t[n > AB_MAXTOK ? AB_MAXTOK - 1 : n - 1]);
         run_add_figure(r, lb->name, n >= 3 ? stat : "received", x, UNIT_BYTES_PER_S, text);
         st->in_rate = 1;
         break;
@@ -516,7 +490,7 @@ static int times_header(struct ab_state *st, const char *s)
                 snprintf(st->cols[st->ncols++], 16, "%.*s", (int)en, b + 1);
             continue;
         }
-        snprintf(st->cols[st->ncols++], 16, "%.*s", (int)t[i].n, t[i].s);
+        tool_tok_text(st->cols[st->ncols++], 16, t[i]);
     }
     return 1;
 }
@@ -552,7 +526,7 @@ static int times_row(struct ab_state *st, const char *s, const struct line *l,
     for (size_t c = 0; c < st->ncols; c++) {
         double x;
         char text[32];
-        tok_text(text, sizeof text, t[c + 1]);
+        tool_tok_text(text, sizeof text, t[c + 1]);
         if (units_number(t[c + 1].s, t[c + 1].n, 0, &x) != UNITS_OK)
             return parse_fail(pr, l->no, "ab: cannot read \"%s\" in the %s row", text, metric);
         run_add_figure(r, metric, st->cols[c], x, UNIT_MS, text);
@@ -585,7 +559,7 @@ static int pct_row(struct ab_state *st, const char *s)
     if (units_number(t[1].s, t[1].n, 0, &ms) != UNITS_OK)
         return 1; /* " 0%  <0> (never)": a row ab prints without a value */
     char text[32];
-    tok_text(text, sizeof text, t[1]);
+    tool_tok_text(text, sizeof text, t[1]);
     run_add_percentile(st->run, "latency", pct, ms, UNIT_MS, text, -1);
     if (pct >= 100)
         st->longest = 1;
@@ -601,8 +575,8 @@ static int rate_more(struct ab_state *st, const char *s)
     if (n != 3 || !tok_eq(t[1], "kb/s") || units_scaled(t[0].s, t[0].n, 0, 0, 1024, &x) != UNITS_OK)
         return 0;
     char text[32], stat[32];
-    tok_text(text, sizeof text, t[0]);
-    tok_text(stat, sizeof stat, t[2]);
+    tool_tok_text(text, sizeof text, t[0]);
+    tool_tok_text(stat, sizeof stat, t[2]);
     run_add_figure(st->run, "transfer_rate", stat, x, UNIT_BYTES_PER_S, text);
     return 1;
 }
@@ -668,9 +642,9 @@ static int ab_parse(const struct text *t, struct parse_result *pr)
                     e += 4;
                 e = str_skip_blank(e);
                 if (*e)
-                    add_error(st.run, "error", e);
+                    tool_count_repeat(st.run, "error", e);
             } else if (error_line(s)) {
-                add_error(st.run, "error", s);
+                tool_count_repeat(st.run, "error", s);
             }
             continue;
         }
@@ -681,7 +655,7 @@ static int ab_parse(const struct text *t, struct parse_result *pr)
             if (st.run && !st.in_report &&
                 tok_split(s, strlen(s), tt, 5) == 5 && units_number(tt[2].s, tt[2].n, 0, &x) == UNITS_OK) {
                 char text[32];
-                tok_text(text, sizeof text, tt[2]);
+                tool_tok_text(text, sizeof text, tt[2]);
                 st.run->requests = x;
                 run_add_figure(st.run, "total_of_requests_completed", "count", x, UNIT_COUNT, text);
                 st.run->last_line = l->no;

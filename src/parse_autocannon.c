@@ -77,6 +77,7 @@
 
 #include "jsontext.h"
 #include "parse.h"
+#include "tool_common.h"
 #include "toolcmd.h"
 #include "units.h"
 
@@ -104,21 +105,6 @@ struct ac_state {
     size_t block;              /* index of the current table's first line */
     size_t last_end;
 };
-
-static void tok_text(char *buf, size_t n, struct tok t)
-{
-    snprintf(buf, n, "%.*s", (int)t.n, t.s);
-}
-
-/* Seconds from exactly read milliseconds (the decimal shifted). */
-static double ms_to_s(double ms)
-{
-    char buf[64];
-    double s = RUN_NA;
-    units_format(buf, sizeof buf, ms);
-    units_scaled(buf, strlen(buf), 0, -3, 1, &s);
-    return s;
-}
 
 /* The failure rule of the header comment. total: the requests that ended
  * (NaN when not printed). */
@@ -162,22 +148,6 @@ static void ac_finish(struct ac_state *st, struct parse_result *pr)
     parse_emit(pr, r);
 }
 
-static void ac_command(struct run *r, const struct text *t, size_t i, size_t last_end)
-{
-    for (size_t k = i; k-- > last_end && k + 12 > i;) {
-        size_t len;
-        const char *cmd = toolcmd_find(t->lines[k].s, ac_progs, &len);
-        if (!cmd)
-            continue;
-        char url[1024];
-        run_setn(&r->command, cmd, len);
-        if (!r->url && toolcmd_url(cmd, len, url, sizeof url))
-            run_set(&r->url, url);
-        r->first_line = t->lines[k].no;
-        break;
-    }
-}
-
 static void ac_open(struct ac_state *st, const struct text *t, size_t i)
 {
     st->run = run_new("autocannon", "autocannon");
@@ -186,7 +156,7 @@ static void ac_open(struct ac_state *st, const struct text *t, size_t i)
     st->ncols = 0;
     st->seen = 0;
     st->n2xx = st->errors = RUN_NA;
-    ac_command(st->run, t, i, st->last_end);
+    tool_command(st->run, t, i, st->last_end, ac_progs, NULL);
 }
 
 /* Starts a new run (at line index `at`) unless the open one can take
@@ -282,7 +252,7 @@ static int stat_row(struct ac_state *st, struct tok label, const struct tok *v, 
     for (size_t c = 0; c < nv; c++) {
         double x;
         char text[64];
-        tok_text(text, sizeof text, v[c]);
+        tool_tok_text(text, sizeof text, v[c]);
         int rc = stat_value(kind, v[c], &x);
         if (rc == UNITS_BAD)
             return parse_fail(pr, l->no, "autocannon: cannot read \"%s\" in the %s row", text,
@@ -344,7 +314,7 @@ static void set_cols(struct ac_state *st, const struct tok *c, size_t n)
 {
     st->ncols = 0;
     for (size_t i = 0; i < n && st->ncols < AC_MAXCELLS; i++)
-        tok_text(st->cols[st->ncols++], 16, c[i]);
+        tool_tok_text(st->cols[st->ncols++], 16, c[i]);
 }
 
 /* "367k requests in 10.02s, 53.5 MB read" */
@@ -357,9 +327,7 @@ static int summary_line(struct ac_state *st, const char *s, const struct text *t
         return 0;
     const struct line *l = &t->lines[i];
     double req, ms, bytes;
-    struct tok d = k[3];
-    if (d.n > 0 && d.s[d.n - 1] == ',')
-        d.n--;
+    struct tok d = tool_tok_chop(k[3], ',');
     struct tok b = {k[4].s, (size_t)(k[5].s + k[5].n - k[4].s)};
     if (units_count(k[0].s, k[0].n, &req) != UNITS_OK || units_duration_ms(d.s, d.n, &ms) != UNITS_OK ||
         units_bytes(b.s, b.n, 1000, &bytes) != UNITS_OK)
@@ -368,13 +336,13 @@ static int summary_line(struct ac_state *st, const char *s, const struct text *t
     struct run *r = st->run;
     char text[64];
     r->requests = req;
-    r->duration_s = ms_to_s(ms);
+    r->duration_s = tool_ms_to_s(ms);
     r->bytes_received = bytes;
-    tok_text(text, sizeof text, k[0]);
+    tool_tok_text(text, sizeof text, k[0]);
     run_add_figure(r, "requests", "count", req, UNIT_COUNT, text);
-    tok_text(text, sizeof text, d);
+    tool_tok_text(text, sizeof text, d);
     run_add_figure(r, "duration", "total", ms, UNIT_MS, text);
-    tok_text(text, sizeof text, b);
+    tool_tok_text(text, sizeof text, b);
     run_add_figure(r, "read", "total", bytes, UNIT_BYTES, text);
     return 1;
 }
@@ -395,9 +363,9 @@ static int responses_line(struct ac_state *st, const char *s, const struct text 
     char text[32];
     st->n2xx = a;
     st->run->non2xx = b;
-    tok_text(text, sizeof text, k[0]);
+    tool_tok_text(text, sizeof text, k[0]);
     run_add_figure(st->run, "responses", "2xx", a, UNIT_COUNT, text);
-    tok_text(text, sizeof text, k[3]);
+    tool_tok_text(text, sizeof text, k[3]);
     run_add_figure(st->run, "responses", "non 2xx", b, UNIT_COUNT, text);
     run_add_count(st->run, "status", "2xx", a);
     run_add_count(st->run, "status", "non 2xx", b);
@@ -418,7 +386,7 @@ static int tail_line(struct ac_state *st, const char *s, const struct text *t, s
             return parse_fail(pr, t->lines[i].no, "autocannon: cannot read the errors line");
         ac_need(st, S_ERRORS, t, i, pr);
         st->errors = x;
-        tok_text(text, sizeof text, k[0]);
+        tool_tok_text(text, sizeof text, k[0]);
         run_add_figure(st->run, "errors", "count", x, UNIT_COUNT, text);
         snprintf(text, sizeof text, "%.*s", (int)k[2].n - 1, k[2].s + 1);
         run_add_figure(st->run, "timeouts", "count", y, UNIT_COUNT, text);
@@ -430,12 +398,12 @@ static int tail_line(struct ac_state *st, const char *s, const struct text *t, s
         return 0;
     if (n == 5 && tok_eq(k[1], "requests") && tok_eq(k[2], "with") && tok_eq(k[3], "mismatched") &&
         units_count(k[0].s, k[0].n, &x) == UNITS_OK) {
-        tok_text(text, sizeof text, k[0]);
+        tool_tok_text(text, sizeof text, k[0]);
         run_add_figure(st->run, "mismatches", "count", x, UNIT_COUNT, text);
         return 1;
     }
     if (n == 6 && str_starts(s, "request pipeline was resetted") && units_count(k[4].s, k[4].n, &x) == UNITS_OK) {
-        tok_text(text, sizeof text, k[4]);
+        tool_tok_text(text, sizeof text, k[4]);
         run_add_figure(st->run, "resets", "count", x, UNIT_COUNT, text);
         return 1;
     }
@@ -468,9 +436,9 @@ static int running_line(struct ac_state *st, const char *s, const struct text *t
     ac_open(st, t, i);
     st->seen |= S_RUNNING;
     char text[1024];
-    tok_text(text, sizeof text, k[at]);
+    tool_tok_text(text, sizeof text, k[at]);
     run_set(&st->run->url, text);
-    tok_text(text, sizeof text, k[1]);
+    tool_tok_text(text, sizeof text, k[1]);
     run_add_param(st->run, at == 4 ? "duration" : "amount", text);
     return 1;
 }
@@ -486,11 +454,11 @@ static int connections_line(struct ac_state *st, const char *s)
     st->run->connections = x;
     for (size_t j = 2; j + 1 < n && j + 1 < 8; j++) {
         char text[32];
-        tok_text(text, sizeof text, k[j + 1]);
+        tool_tok_text(text, sizeof text, k[j + 1]);
         if (tok_eq(k[j], "with") && j + 2 < n && tok_eq(k[j + 2], "pipelining"))
             run_add_param(st->run, "pipelining", text);
         else if (tok_eq(k[j + 1], "workers") || tok_eq(k[j + 1], "workers,")) {
-            tok_text(text, sizeof text, k[j]);
+            tool_tok_text(text, sizeof text, k[j]);
             run_add_param(st->run, "workers", text);
         }
     }
@@ -565,7 +533,7 @@ static int ac_parse(const struct text *t, struct parse_result *pr)
             } else if (st.table == T_PCT && nv == 1) {
                 double pct, ms;
                 char text[32];
-                tok_text(text, sizeof text, v[0]);
+                tool_tok_text(text, sizeof text, v[0]);
                 int vr = units_number(v[0].s, v[0].n, 0, &ms);
                 if (units_number(label.s, label.n, 0, &pct) == UNITS_OK && vr != UNITS_BAD) {
                     run_add_percentile(st.run, "latency", pct, ms, UNIT_MS, text, -1);
@@ -574,7 +542,7 @@ static int ac_parse(const struct text *t, struct parse_result *pr)
             } else if (st.table == T_CODES && nv == 1) {
                 double x;
                 char code[16];
-                tok_text(code, sizeof code, label);
+                tool_tok_text(code, sizeof code, label);
                 if (units_number(v[0].s, v[0].n, 0, &x) == UNITS_OK) {
                     run_add_count(st.run, "status", code, x);
                     rc = 1;
@@ -691,7 +659,7 @@ static int acj_run(const cJSON *root, const struct jsontext *jt, const struct te
     const char *s = jsontext_str(root, "url");
     if (s)
         run_set(&r->url, s);
-    ac_command(r, t, jt->first, last_end);
+    tool_command(r, t, jt->first, last_end, ac_progs, NULL);
 
     double x;
     char text[64];
@@ -704,21 +672,18 @@ static int acj_run(const cJSON *root, const struct jsontext *jt, const struct te
         if (jsontext_num(root, nparams[i], 0, &x, text, sizeof text) == UNITS_OK)
             run_add_param(r, nparams[i], text);
     jsontext_num(root, "connections", 0, &r->connections, NULL, 0);
-    if (jsontext_num(root, "duration", 3, &x, text, sizeof text) == UNITS_OK) {
-        run_add_figure(r, "duration", "total", x, UNIT_MS, text);
+    if (tool_json_fig(r, root, "duration", "duration", "total", 3, UNIT_MS, NULL))
         jsontext_num(root, "duration", 0, &r->duration_s, NULL, 0);
-    }
     double errors = RUN_NA, classes = 0;
     int have_classes = 1;
     static const char *const counts[] = {"errors", "timeouts", "mismatches", "resets", "samples",
                                          "non2xx", "1xx", "2xx", "3xx", "4xx", "5xx", NULL};
     for (size_t i = 0; counts[i]; i++) {
-        if (jsontext_num(root, counts[i], 0, &x, text, sizeof text) != UNITS_OK) {
+        if (!tool_json_fig(r, root, counts[i], counts[i], "count", 0, UNIT_COUNT, &x)) {
             if (counts[i][1] == 'x')
                 have_classes = 0;
             continue;
         }
-        run_add_figure(r, counts[i], "count", x, UNIT_COUNT, text);
         if (strcmp(counts[i], "errors") == 0)
             errors = x;
         else if (strcmp(counts[i], "non2xx") == 0)
@@ -785,32 +750,10 @@ static int acj_is_ours(const cJSON *root)
 
 static int acj_parse(const struct text *t, struct parse_result *pr)
 {
-    size_t i = 0, last_end = 0;
-    struct jsontext jt;
-    while (jsontext_next(t, &i, &jt)) {
-        if (!strstr(jt.text, "\"latency\"") || !strstr(jt.text, "\"throughput\"") ||
-            !strstr(jt.text, "\"requests\"")) {
-            jsontext_free(&jt);
-            continue;
-        }
-        if (jt.truncated) {
-            int no = t->lines[jt.first].no;
-            jsontext_free(&jt);
-            return parse_fail(pr, no, "autocannon-json: the result is cut short");
-        }
-        cJSON *root = jsontext_parse(&jt);
-        int rc;
-        if (!root || !acj_is_ours(root))
-            rc = parse_fail(pr, t->lines[jt.first].no, "autocannon-json: not an autocannon result");
-        else
-            rc = acj_run(root, &jt, t, last_end, pr);
-        last_end = jt.last + 1;
-        cJSON_Delete(root);
-        jsontext_free(&jt);
-        if (rc < 0)
-            return -1;
-    }
-    return 0;
+    static const struct tool_json json = {
+        {"\"latency\"", "\"throughput\"", "\"requests\""}, {NULL}, acj_is_ours, acj_run,
+        "autocannon-json: the result is cut short", "autocannon-json: not an autocannon result"};
+    return tool_json_parse(t, pr, &json);
 }
 
 static int acj_sniff(const struct text *t)

@@ -55,6 +55,7 @@
 
 #include "jsontext.h"
 #include "parse.h"
+#include "tool_common.h"
 #include "toolcmd.h"
 #include "units.h"
 
@@ -72,21 +73,6 @@ struct bb_state {
     double classes[6];         /* 1xx..5xx, others */
     size_t last_end;
 };
-
-static void tok_text(char *buf, size_t n, struct tok t)
-{
-    snprintf(buf, n, "%.*s", (int)t.n, t.s);
-}
-
-/* Seconds from exactly read milliseconds (the decimal shifted). */
-static double ms_to_s(double ms)
-{
-    char buf[64];
-    double s = RUN_NA;
-    units_format(buf, sizeof buf, ms);
-    units_scaled(buf, strlen(buf), 0, -3, 1, &s);
-    return s;
-}
 
 /* The failure rule of the header comment, from the six class counts. */
 static void bb_failures(struct run *r, const double c[6])
@@ -115,23 +101,6 @@ static void bb_finish(struct bb_state *st, struct parse_result *pr)
     parse_emit(pr, r);
 }
 
-/* The command line shortly before line index i, if any. */
-static void bb_command(struct run *r, const struct text *t, size_t i, size_t last_end)
-{
-    for (size_t k = i; k-- > last_end && k + 12 > i;) {
-        size_t len;
-        const char *cmd = toolcmd_find(t->lines[k].s, bb_progs, &len);
-        if (!cmd)
-            continue;
-        char url[1024];
-        run_setn(&r->command, cmd, len);
-        if (!r->url && toolcmd_url(cmd, len, url, sizeof url))
-            run_set(&r->url, url);
-        r->first_line = t->lines[k].no;
-        break;
-    }
-}
-
 static void bb_open(struct bb_state *st, const struct text *t, size_t i)
 {
     st->run = run_new("bombardier", "bombardier");
@@ -139,7 +108,7 @@ static void bb_open(struct bb_state *st, const struct text *t, size_t i)
     st->ncols = 0;
     st->in_dist = st->in_codes = st->in_errors = st->have_codes = st->done = 0;
     memset(st->classes, 0, sizeof st->classes);
-    bb_command(st->run, t, i, st->last_end);
+    tool_command(st->run, t, i, st->last_end, bb_progs, NULL);
 }
 
 /* "Bombarding URL with N request(s) using C connection(s)" or
@@ -152,15 +121,15 @@ static int intro_line(struct bb_state *st, const char *s)
         return 0;
     struct run *r = st->run;
     char text[1024];
-    tok_text(text, sizeof text, t[1]);
+    tool_tok_text(text, sizeof text, t[1]);
     run_set(&r->url, text);
     size_t u = 0; /* index of "using" */
     if (tok_eq(t[2], "with") && n >= 7) {
-        tok_text(text, sizeof text, t[3]);
+        tool_tok_text(text, sizeof text, t[3]);
         run_add_param(r, "requests", text);
         u = 5;
     } else if (tok_eq(t[2], "for")) {
-        tok_text(text, sizeof text, t[3]);
+        tool_tok_text(text, sizeof text, t[3]);
         run_add_param(r, "duration", text);
         u = 4;
     }
@@ -185,7 +154,7 @@ static int bar_line(struct bb_state *st, const char *s)
     for (size_t k = 0; k < n; k++) {
         double x;
         char text[32];
-        tok_text(text, sizeof text, t[k]);
+        tool_tok_text(text, sizeof text, t[k]);
         if (tok_eq(t[k], "Done!")) {
             st->done = 1;
         } else if (t[k].n > 2 && memcmp(t[k].s + t[k].n - 2, "/s", 2) == 0 &&
@@ -193,7 +162,7 @@ static int bar_line(struct bb_state *st, const char *s)
             run_add_figure(r, "progress", "rate", x, UNIT_PER_S, text);
         } else if (units_duration_ms(t[k].s, t[k].n, &x) == UNITS_OK) {
             run_add_figure(r, "progress", "elapsed", x, UNIT_MS, text);
-            r->duration_s = ms_to_s(x);
+            r->duration_s = tool_ms_to_s(x);
         }
     }
     return 1;
@@ -239,7 +208,7 @@ static int stats_row(struct bb_state *st, const char *s, const struct line *l,
     for (size_t c = 0; c < st->ncols; c++) {
         double x;
         char text[32];
-        tok_text(text, sizeof text, t[c + 1]);
+        tool_tok_text(text, sizeof text, t[c + 1]);
         int rc = is_lat ? units_duration_ms(t[c + 1].s, t[c + 1].n, &x)
                         : units_number(t[c + 1].s, t[c + 1].n, 0, &x);
         if (rc == UNITS_BAD)
@@ -270,13 +239,11 @@ static int codes_line(struct bb_state *st, const char *s, const struct line *l,
     if (n < 3 || n % 3 != 0 || n > BB_MAXTOK || !tok_eq(t[1], "-"))
         return 0;
     for (size_t i = 0; i < n; i += 3) {
-        struct tok v = t[i + 2];
-        if (v.n > 0 && v.s[v.n - 1] == ',')
-            v.n--;
+        struct tok v = tool_tok_chop(t[i + 2], ',');
         char key[16], text[32];
         double x;
-        tok_text(key, sizeof key, t[i]);
-        tok_text(text, sizeof text, v);
+        tool_tok_text(key, sizeof key, t[i]);
+        tool_tok_text(text, sizeof text, v);
         if (!tok_eq(t[i + 1], "-") || units_number(v.s, v.n, 0, &x) != UNITS_OK)
             return parse_fail(pr, l->no, "bombardier: cannot read the HTTP codes line");
         size_t k = 0;
@@ -364,7 +331,7 @@ static int bb_parse(const struct text *t, struct parse_result *pr)
             if (tok_split(s, strlen(s), p, 4) == 2 && units_percent(p[0].s, p[0].n, &pct) == UNITS_OK &&
                 units_duration_ms(p[1].s, p[1].n, &ms) == UNITS_OK) {
                 char text[32];
-                tok_text(text, sizeof text, p[1]);
+                tool_tok_text(text, sizeof text, p[1]);
                 run_add_percentile(st.run, "latency", pct, ms, UNIT_MS, text, -1);
                 if (pct == 50)
                     st.run->lat_med = ms;
@@ -453,20 +420,6 @@ const struct parser parser_bombardier = {
 
 /* --- JSON ---------------------------------------------------------------- */
 
-/* A figure from a JSON number scaled by 10^pow10; sets *out. 0 when absent. */
-static int json_fig(struct run *r, const cJSON *obj, const char *key, const char *metric,
-                    const char *stat, int pow10, const char *unit, double *out)
-{
-    double x;
-    char text[64];
-    if (jsontext_num(obj, key, pow10, &x, text, sizeof text) != UNITS_OK)
-        return 0;
-    run_add_figure(r, metric, stat, x, unit, text);
-    if (out)
-        *out = x;
-    return 1;
-}
-
 static int bbj_run(const cJSON *root, const struct jsontext *jt, const struct text *t,
                    size_t last_end, struct parse_result *pr)
 {
@@ -477,7 +430,7 @@ static int bbj_run(const cJSON *root, const struct jsontext *jt, const struct te
     struct run *r = run_new("bombardier", "bombardier-json");
     r->first_line = t->lines[jt->first].no;
     r->last_line = t->lines[jt->last].no;
-    bb_command(r, t, jt->first, last_end);
+    tool_command(r, t, jt->first, last_end, bb_progs, NULL);
 
     char text[1024];
     double x;
@@ -485,8 +438,8 @@ static int bbj_run(const cJSON *root, const struct jsontext *jt, const struct te
         const char *s = jsontext_str(spec, "url");
         if (s)
             run_set(&r->url, s);
-        json_fig(r, spec, "numberOfConnections", "spec", "numberOfConnections", 0, UNIT_COUNT,
-                 &r->connections);
+        tool_json_fig(r, spec, "numberOfConnections", "spec", "numberOfConnections", 0, UNIT_COUNT,
+                      &r->connections);
         static const char *const strs[] = {"testType", "method", "client", "body", "bodyFilePath",
                                            "certPath", "keyPath", NULL};
         for (size_t i = 0; strs[i]; i++)
@@ -513,15 +466,15 @@ static int bbj_run(const cJSON *root, const struct jsontext *jt, const struct te
         }
     }
 
-    json_fig(r, res, "bytesRead", "result", "bytesRead", 0, UNIT_BYTES, &r->bytes_received);
-    json_fig(r, res, "bytesWritten", "result", "bytesWritten", 0, UNIT_BYTES, &r->bytes_sent);
-    if (json_fig(r, res, "timeTakenSeconds", "result", "timeTakenSeconds", 3, UNIT_MS, &x))
+    tool_json_fig(r, res, "bytesRead", "result", "bytesRead", 0, UNIT_BYTES, &r->bytes_received);
+    tool_json_fig(r, res, "bytesWritten", "result", "bytesWritten", 0, UNIT_BYTES, &r->bytes_sent);
+    if (tool_json_fig(r, res, "timeTakenSeconds", "result", "timeTakenSeconds", 3, UNIT_MS, &x))
         jsontext_num(res, "timeTakenSeconds", 0, &r->duration_s, NULL, 0);
     static const char *const classes[6] = {"req1xx", "req2xx", "req3xx", "req4xx", "req5xx", "others"};
     double c[6];
     int have = 1;
     for (size_t i = 0; i < 6; i++) {
-        if (json_fig(r, res, classes[i], "result", classes[i], 0, UNIT_COUNT, &c[i])) {
+        if (tool_json_fig(r, res, classes[i], "result", classes[i], 0, UNIT_COUNT, &c[i])) {
             char key[8];
             snprintf(key, sizeof key, "%s", i < 5 ? classes[i] + 3 : "others");
             run_add_count(r, "status", key, c[i]);
@@ -540,9 +493,9 @@ static int bbj_run(const cJSON *root, const struct jsontext *jt, const struct te
     const cJSON *lat = cJSON_GetObjectItemCaseSensitive(res, "latency");
     if (cJSON_IsObject(lat)) {
         /* microseconds */
-        json_fig(r, lat, "mean", "latency", "mean", -3, UNIT_MS, &r->lat_avg);
-        json_fig(r, lat, "stddev", "latency", "stddev", -3, UNIT_MS, &r->lat_stdev);
-        json_fig(r, lat, "max", "latency", "max", -3, UNIT_MS, &r->lat_max);
+        tool_json_fig(r, lat, "mean", "latency", "mean", -3, UNIT_MS, &r->lat_avg);
+        tool_json_fig(r, lat, "stddev", "latency", "stddev", -3, UNIT_MS, &r->lat_stdev);
+        tool_json_fig(r, lat, "max", "latency", "max", -3, UNIT_MS, &r->lat_max);
         const cJSON *p;
         cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(lat, "percentiles")) {
             double pct;
@@ -557,9 +510,9 @@ static int bbj_run(const cJSON *root, const struct jsontext *jt, const struct te
     }
     const cJSON *rps = cJSON_GetObjectItemCaseSensitive(res, "rps");
     if (cJSON_IsObject(rps)) {
-        json_fig(r, rps, "mean", "rps", "mean", 0, UNIT_PER_S, &r->rps);
-        json_fig(r, rps, "stddev", "rps", "stddev", 0, UNIT_PER_S, NULL);
-        json_fig(r, rps, "max", "rps", "max", 0, UNIT_PER_S, NULL);
+        tool_json_fig(r, rps, "mean", "rps", "mean", 0, UNIT_PER_S, &r->rps);
+        tool_json_fig(r, rps, "stddev", "rps", "stddev", 0, UNIT_PER_S, NULL);
+        tool_json_fig(r, rps, "max", "rps", "max", 0, UNIT_PER_S, NULL);
         const cJSON *p;
         cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(rps, "percentiles")) {
             double pct;
@@ -584,33 +537,10 @@ static int bbj_is_ours(const cJSON *root)
 
 static int bbj_parse(const struct text *t, struct parse_result *pr)
 {
-    size_t i = 0, last_end = 0;
-    struct jsontext jt;
-    while (jsontext_next(t, &i, &jt)) {
-        int mine = strstr(jt.text, "\"result\"") && (strstr(jt.text, "\"timeTakenSeconds\"") ||
-                                                     strstr(jt.text, "\"req2xx\""));
-        if (!mine) {
-            jsontext_free(&jt);
-            continue;
-        }
-        if (jt.truncated) {
-            int no = t->lines[jt.first].no;
-            jsontext_free(&jt);
-            return parse_fail(pr, no, "bombardier-json: the report is cut short");
-        }
-        cJSON *root = jsontext_parse(&jt);
-        int rc = 0;
-        if (!root || !bbj_is_ours(root))
-            rc = parse_fail(pr, t->lines[jt.first].no, "bombardier-json: not a JSON report");
-        else
-            rc = bbj_run(root, &jt, t, last_end, pr);
-        last_end = jt.last + 1;
-        cJSON_Delete(root);
-        jsontext_free(&jt);
-        if (rc < 0)
-            return -1;
-    }
-    return 0;
+    static const struct tool_json json = {
+        {"\"result\""}, {"\"timeTakenSeconds\"", "\"req2xx\""}, bbj_is_ours, bbj_run,
+        "bombardier-json: the report is cut short", "bombardier-json: not a JSON report"};
+    return tool_json_parse(t, pr, &json);
 }
 
 static int bbj_sniff(const struct text *t)

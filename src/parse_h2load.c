@@ -56,6 +56,7 @@
 #include <string.h>
 
 #include "parse.h"
+#include "tool_common.h"
 #include "toolcmd.h"
 #include "units.h"
 
@@ -75,30 +76,6 @@ struct h2_state {
 };
 
 static const struct toolcmd_prog h2_progs[] = {{"h2load", 0}, {NULL, 0}};
-
-static void tok_text(char *buf, size_t n, struct tok t)
-{
-    snprintf(buf, n, "%.*s", (int)t.n, t.s);
-}
-
-/* Seconds from milliseconds read exactly: the decimal shifted, not a
- * division (16.01 ms is 0.01601 s, not 0.016010000000000001). */
-static double ms_to_s(double ms)
-{
-    char buf[64];
-    double s = RUN_NA;
-    units_format(buf, sizeof buf, ms);
-    units_scaled(buf, strlen(buf), 0, -3, 1, &s);
-    return s;
-}
-
-/* A token without one trailing comma. */
-static struct tok nocomma(struct tok t)
-{
-    if (t.n > 0 && t.s[t.n - 1] == ',')
-        t.n--;
-    return t;
-}
 
 static void h2_finish(struct h2_state *st, struct parse_result *pr)
 {
@@ -128,18 +105,7 @@ static void h2_open(struct h2_state *st, const struct text *t, size_t i)
     st->has_timeout = st->rps_row = st->ttfb_row = 0;
     st->ncols = 0;
     st->total = st->failed = RUN_NA;
-    for (size_t k = i; k-- > st->last_end && k + 12 > i;) {
-        size_t len;
-        const char *cmd = toolcmd_find(t->lines[k].s, h2_progs, &len);
-        if (!cmd)
-            continue;
-        char url[1024];
-        run_setn(&st->run->command, cmd, len);
-        if (toolcmd_url(cmd, len, url, sizeof url))
-            run_set(&st->run->url, url);
-        st->run->first_line = t->lines[k].no;
-        break;
-    }
+    tool_command(st->run, t, i, st->last_end, h2_progs, NULL);
 }
 
 /* "finished in 25.34ms, 78920.37 req/s, 24.08MB/s" */
@@ -151,7 +117,7 @@ static int finished_line(struct h2_state *st, const char *s, const struct line *
     if (n != 6 || !tok_eq(t[0], "finished") || !tok_eq(t[1], "in") || !tok_eq(t[4], "req/s,"))
         return 0;
     struct run *r = st->run;
-    struct tok d = nocomma(t[2]), b = t[5];
+    struct tok d = tool_tok_chop(t[2], ','), b = t[5];
     double ms, rps, bps;
     char text[64];
     if (units_duration_ms(d.s, d.n, &ms) != UNITS_OK)
@@ -161,13 +127,13 @@ static int finished_line(struct h2_state *st, const char *s, const struct line *
     if (b.n < 3 || memcmp(b.s + b.n - 2, "/s", 2) != 0 ||
         units_bytes(b.s, b.n - 2, 1024, &bps) != UNITS_OK)
         return parse_fail(pr, l->no, "h2load: bad transfer rate \"%.*s\"", (int)b.n, b.s);
-    r->duration_s = ms_to_s(ms);
+    r->duration_s = tool_ms_to_s(ms);
     r->rps = rps;
-    tok_text(text, sizeof text, d);
+    tool_tok_text(text, sizeof text, d);
     run_add_figure(r, "finished", "duration", ms, UNIT_MS, text);
-    tok_text(text, sizeof text, t[3]);
+    tool_tok_text(text, sizeof text, t[3]);
     run_add_figure(r, "finished", "req/s", rps, UNIT_PER_S, text);
-    tok_text(text, sizeof text, b);
+    tool_tok_text(text, sizeof text, b);
     run_add_figure(r, "finished", "bytes/s", bps, UNIT_BYTES_PER_S, text);
     st->finished = 1;
     return 1;
@@ -194,11 +160,11 @@ static int counts_line(struct h2_state *st, const char *s, const struct line *l,
     double non2xx = 0;
     int any_non2xx = 0;
     for (size_t i = 0; i < n; i += 2) {
-        struct tok name = nocomma(t[i + 1]);
+        struct tok name = tool_tok_chop(t[i + 1], ',');
         double x;
         char text[32], key[32];
-        tok_text(text, sizeof text, t[i]);
-        tok_text(key, sizeof key, name);
+        tool_tok_text(text, sizeof text, t[i]);
+        tool_tok_text(key, sizeof key, name);
         if (units_number(t[i].s, t[i].n, 0, &x) != UNITS_OK)
             return parse_fail(pr, l->no, "h2load: bad count \"%s\" for %s", text, key);
         if (status) {
@@ -244,27 +210,25 @@ static int traffic_part(struct run *r, const char *p, size_t n)
     } else if (k >= 3 && tok_eq(t[1], "bytes")) {
         if (units_number(t[0].s, t[0].n, 0, &x) != UNITS_OK)
             return -1;
-        tok_text(text, sizeof text, t[0]);
+        tool_tok_text(text, sizeof text, t[0]);
         name = 2;
     } else {
         if (units_bytes(t[0].s, t[0].n, 1024, &x) != UNITS_OK)
             return -1;
-        tok_text(text, sizeof text, t[0]);
+        tool_tok_text(text, sizeof text, t[0]);
         name = 1;
     }
-    tok_text(key, sizeof key, t[name]);
+    tool_tok_text(key, sizeof key, t[name]);
     run_add_figure(r, "traffic", key, x, UNIT_BYTES, text);
     if (strcmp(key, "total") == 0)
         r->bytes_received = x;
     /* "(space savings 93.07%)" */
     if (k >= name + 4 && tok_eq(t[name + 1], "(space") && tok_eq(t[name + 2], "savings")) {
-        struct tok pc = t[name + 3];
-        if (pc.n > 0 && pc.s[pc.n - 1] == ')')
-            pc.n--;
+        struct tok pc = tool_tok_chop(t[name + 3], ')');
         double v;
         if (units_percent(pc.s, pc.n, &v) != UNITS_OK)
             return -1;
-        tok_text(text, sizeof text, pc);
+        tool_tok_text(text, sizeof text, pc);
         run_add_figure(r, "traffic", "space savings", v, UNIT_PERCENT, text);
     }
     return 0;
@@ -308,7 +272,7 @@ static int table_header(struct h2_state *st, const char *s)
             i++;
             continue;
         }
-        snprintf(st->cols[st->ncols++], 16, "%.*s", (int)t[i].n, t[i].s);
+        tool_tok_text(st->cols[st->ncols++], 16, t[i]);
     }
     return 1;
 }
@@ -347,7 +311,7 @@ static int table_row(struct h2_state *st, const char *s, const struct line *l,
         int rc;
         const char *unit;
         char text[32];
-        tok_text(text, sizeof text, t[c]);
+        tool_tok_text(text, sizeof text, t[c]);
         if (str_starts(st->cols[c], "+/-")) {
             rc = units_percent(t[c].s, t[c].n, &x);
             unit = UNIT_PERCENT;
@@ -431,14 +395,7 @@ static int complaint_line(struct run *r, const char *s)
         kind = "warning";
     else
         return 0;
-    for (size_t i = 0; i < r->ncounts; i++) {
-        struct run_count *c = &r->counts[i];
-        if (c->kind && c->message && strcmp(c->kind, kind) == 0 && strcmp(c->message, s) == 0) {
-            c->count += 1;
-            return 1;
-        }
-    }
-    run_add_count(r, kind, s, 1);
+    tool_count_repeat(r, kind, s);
     return 1;
 }
 
@@ -501,8 +458,8 @@ static int h2_parse(const struct text *t, struct parse_result *pr)
             for (size_t k = 2; k + 1 < n && k + 1 < 8; k += 2) {
                 double x;
                 char text[32], key[32];
-                tok_text(text, sizeof text, u[k]);
-                tok_text(key, sizeof key, nocomma(u[k + 1]));
+                tool_tok_text(text, sizeof text, u[k]);
+                tool_tok_text(key, sizeof key, tool_tok_chop(u[k + 1], ','));
                 if (units_number(u[k].s, u[k].n, 0, &x) == UNITS_OK)
                     run_add_figure(st.run, "UDP datagram", key, x, UNIT_COUNT, text);
             }

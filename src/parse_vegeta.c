@@ -70,6 +70,7 @@
 
 #include "jsontext.h"
 #include "parse.h"
+#include "tool_common.h"
 #include "toolcmd.h"
 #include "units.h"
 
@@ -107,16 +108,6 @@ static const struct vg_label {
     {"Status Codes", R_CODES, "status_codes"},
 };
 
-/* Seconds from exactly read milliseconds (the decimal shifted). */
-static double ms_to_s(double ms)
-{
-    char buf[64];
-    double s = RUN_NA;
-    units_format(buf, sizeof buf, ms);
-    units_scaled(buf, strlen(buf), 0, -3, 1, &s);
-    return s;
-}
-
 /* A -rate value: "50", "100/1s", "50/1m" -> requests per second. */
 static int rate_per_s(const char *v, double *out)
 {
@@ -141,26 +132,19 @@ static int rate_per_s(const char *v, double *out)
 /* Command line, url, -rate and -duration from the lines before index i. */
 static void vg_command(struct run *r, const struct text *t, size_t i, size_t last_end)
 {
-    for (size_t k = i; k-- > last_end && k + 12 > i;) {
-        size_t len;
-        const char *cmd = toolcmd_find(t->lines[k].s, vg_progs, &len);
-        if (!cmd)
-            continue;
-        char v[1024];
-        run_setn(&r->command, cmd, len);
-        if (toolcmd_url(cmd, len, v, sizeof v))
-            run_set(&r->url, v);
-        if (toolcmd_option(cmd, len, "rate", v, sizeof v)) {
-            run_add_param(r, "rate", v);
-            double x;
-            if (rate_per_s(v, &x) && x > 0)
-                r->target_rate = x;
-        }
-        if (toolcmd_option(cmd, len, "duration", v, sizeof v))
-            run_add_param(r, "duration", v);
-        r->first_line = t->lines[k].no;
-        break;
+    size_t len;
+    const char *cmd = tool_command(r, t, i, last_end, vg_progs, &len);
+    if (!cmd)
+        return;
+    char v[1024];
+    if (toolcmd_option(cmd, len, "rate", v, sizeof v)) {
+        run_add_param(r, "rate", v);
+        double x;
+        if (rate_per_s(v, &x) && x > 0)
+            r->target_rate = x;
     }
+    if (toolcmd_option(cmd, len, "duration", v, sizeof v))
+        run_add_param(r, "duration", v);
 }
 
 /* The failure rule of the header comment, from the status code counts. */
@@ -334,8 +318,8 @@ static int row_line(struct vg_state *st, const struct vg_label *lb, const char *
         double x;
         int rc;
         const char *unit;
-        snprintf(name, sizeof name, "%.*s", (int)nm[k].n, nm[k].s);
-        snprintf(text, sizeof text, "%.*s", (int)v[k].n, v[k].s);
+        tool_tok_text(name, sizeof name, nm[k]);
+        tool_tok_text(text, sizeof text, v[k]);
         switch (lb->row) {
         case R_DURATION:
         case R_LATENCIES:
@@ -377,7 +361,7 @@ static int row_line(struct vg_state *st, const struct vg_label *lb, const char *
             break;
         case R_DURATION:
             if (total)
-                r->duration_s = ms_to_s(x);
+                r->duration_s = tool_ms_to_s(x);
             break;
         case R_LATENCIES:
             if (strcmp(name, "min") == 0)
@@ -541,19 +525,6 @@ const struct parser parser_vegeta = {
 
 /* --- JSON ---------------------------------------------------------------- */
 
-static int json_fig(struct run *r, const cJSON *obj, const char *key, const char *metric,
-                    const char *stat, int pow10, const char *unit, double *out)
-{
-    double x;
-    char text[64];
-    if (jsontext_num(obj, key, pow10, &x, text, sizeof text) != UNITS_OK)
-        return 0;
-    run_add_figure(r, metric, stat, x, unit, text);
-    if (out)
-        *out = x;
-    return 1;
-}
-
 static int vgj_run(const cJSON *root, const struct jsontext *jt, const struct text *t,
                    size_t last_end, struct parse_result *pr)
 {
@@ -567,20 +538,17 @@ static int vgj_run(const cJSON *root, const struct jsontext *jt, const struct te
 
     double x;
     char text[64];
-    json_fig(r, root, "requests", "requests", "total", 0, UNIT_COUNT, &r->requests);
-    json_fig(r, root, "rate", "requests", "rate", 0, UNIT_PER_S, &r->rps);
-    json_fig(r, root, "throughput", "requests", "throughput", 0, UNIT_PER_S, NULL);
+    tool_json_fig(r, root, "requests", "requests", "total", 0, UNIT_COUNT, &r->requests);
+    tool_json_fig(r, root, "rate", "requests", "rate", 0, UNIT_PER_S, &r->rps);
+    tool_json_fig(r, root, "throughput", "requests", "throughput", 0, UNIT_PER_S, NULL);
 
     /* duration and wait in ns; duration_s is their sum, as the text's total */
     double dur = RUN_NA, wait = RUN_NA;
-    json_fig(r, root, "duration", "duration", "attack", -6, UNIT_MS, NULL);
-    json_fig(r, root, "wait", "duration", "wait", -6, UNIT_MS, NULL);
+    tool_json_fig(r, root, "duration", "duration", "attack", -6, UNIT_MS, NULL);
+    tool_json_fig(r, root, "wait", "duration", "wait", -6, UNIT_MS, NULL);
     if (jsontext_num(root, "duration", 0, &dur, NULL, 0) == UNITS_OK &&
-        jsontext_num(root, "wait", 0, &wait, NULL, 0) == UNITS_OK && dur + wait < 9007199254740992.0) {
-        char buf[64];
-        units_format(buf, sizeof buf, dur + wait);
-        units_scaled(buf, strlen(buf), 0, -9, 1, &r->duration_s);
-    }
+        jsontext_num(root, "wait", 0, &wait, NULL, 0) == UNITS_OK && dur + wait < 9007199254740992.0)
+        r->duration_s = tool_shift10(dur + wait, -9);
 
     const cJSON *lat = cJSON_GetObjectItemCaseSensitive(root, "latencies");
     if (cJSON_IsObject(lat)) {
@@ -607,12 +575,12 @@ static int vgj_run(const cJSON *root, const struct jsontext *jt, const struct te
         }
     }
     const cJSON *b = cJSON_GetObjectItemCaseSensitive(root, "bytes_in");
-    json_fig(r, b, "total", "bytes_in", "total", 0, UNIT_BYTES, &r->bytes_received);
-    json_fig(r, b, "mean", "bytes_in", "mean", 0, UNIT_BYTES, NULL);
+    tool_json_fig(r, b, "total", "bytes_in", "total", 0, UNIT_BYTES, &r->bytes_received);
+    tool_json_fig(r, b, "mean", "bytes_in", "mean", 0, UNIT_BYTES, NULL);
     b = cJSON_GetObjectItemCaseSensitive(root, "bytes_out");
-    json_fig(r, b, "total", "bytes_out", "total", 0, UNIT_BYTES, &r->bytes_sent);
-    json_fig(r, b, "mean", "bytes_out", "mean", 0, UNIT_BYTES, NULL);
-    json_fig(r, root, "success", "success", "ratio", 2, UNIT_PERCENT, &st.success_pct);
+    tool_json_fig(r, b, "total", "bytes_out", "total", 0, UNIT_BYTES, &r->bytes_sent);
+    tool_json_fig(r, b, "mean", "bytes_out", "mean", 0, UNIT_BYTES, NULL);
+    tool_json_fig(r, root, "success", "success", "ratio", 2, UNIT_PERCENT, &st.success_pct);
 
     static const char *const stamps[] = {"earliest", "latest", "end", NULL};
     for (size_t i = 0; stamps[i]; i++) {
@@ -644,31 +612,10 @@ static int vgj_is_ours(const cJSON *root)
 
 static int vgj_parse(const struct text *t, struct parse_result *pr)
 {
-    size_t i = 0, last_end = 0;
-    struct jsontext jt;
-    while (jsontext_next(t, &i, &jt)) {
-        if (!strstr(jt.text, "\"latencies\"") || !strstr(jt.text, "\"status_codes\"")) {
-            jsontext_free(&jt);
-            continue;
-        }
-        if (jt.truncated) {
-            int no = t->lines[jt.first].no;
-            jsontext_free(&jt);
-            return parse_fail(pr, no, "vegeta-json: the report is cut short");
-        }
-        cJSON *root = jsontext_parse(&jt);
-        int rc;
-        if (!root || !vgj_is_ours(root))
-            rc = parse_fail(pr, t->lines[jt.first].no, "vegeta-json: not a vegeta JSON report");
-        else
-            rc = vgj_run(root, &jt, t, last_end, pr);
-        last_end = jt.last + 1;
-        cJSON_Delete(root);
-        jsontext_free(&jt);
-        if (rc < 0)
-            return -1;
-    }
-    return 0;
+    static const struct tool_json json = {
+        {"\"latencies\"", "\"status_codes\""}, {NULL}, vgj_is_ours, vgj_run,
+        "vegeta-json: the report is cut short", "vegeta-json: not a vegeta JSON report"};
+    return tool_json_parse(t, pr, &json);
 }
 
 static int vgj_sniff(const struct text *t)

@@ -1,0 +1,122 @@
+/* tool_common.c - steps the ab, h2load, bombardier, vegeta and
+ * autocannon parsers share. See tool_common.h for the contract. */
+#include "tool_common.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "units.h"
+
+void tool_tok_text(char *buf, size_t n, struct tok t)
+{
+    snprintf(buf, n, "%.*s", (int)t.n, t.s);
+}
+
+struct tok tool_tok_chop(struct tok t, char c)
+{
+    if (t.n > 0 && t.s[t.n - 1] == c)
+        t.n--;
+    return t;
+}
+
+double tool_shift10(double x, int pow10)
+{
+    char buf[64];
+    double s = RUN_NA;
+    units_format(buf, sizeof buf, x);
+    units_scaled(buf, strlen(buf), 0, pow10, 1, &s);
+    return s;
+}
+
+double tool_ms_to_s(double ms)
+{
+    return tool_shift10(ms, -3);
+}
+
+const char *tool_command(struct run *r, const struct text *t, size_t i, size_t last_end,
+                         const struct toolcmd_prog *progs, size_t *len)
+{
+    size_t n;
+    for (size_t k = i; k-- > last_end && k + 12 > i;) {
+        const char *cmd = toolcmd_find(t->lines[k].s, progs, &n);
+        if (!cmd)
+            continue;
+        char url[1024];
+        run_setn(&r->command, cmd, n);
+        if (!r->url && toolcmd_url(cmd, n, url, sizeof url))
+            run_set(&r->url, url);
+        r->first_line = t->lines[k].no;
+        if (len)
+            *len = n;
+        return cmd;
+    }
+    return NULL;
+}
+
+void tool_count_repeat(struct run *r, const char *kind, const char *msg)
+{
+    for (size_t i = 0; i < r->ncounts; i++) {
+        struct run_count *c = &r->counts[i];
+        if (c->kind && c->message && strcmp(c->kind, kind) == 0 && strcmp(c->message, msg) == 0) {
+            c->count += 1;
+            return;
+        }
+    }
+    run_add_count(r, kind, msg, 1);
+}
+
+int tool_json_fig(struct run *r, const cJSON *obj, const char *key, const char *metric,
+                  const char *stat, int pow10, const char *unit, double *out)
+{
+    double x;
+    char text[64];
+    if (jsontext_num(obj, key, pow10, &x, text, sizeof text) != UNITS_OK)
+        return 0;
+    run_add_figure(r, metric, stat, x, unit, text);
+    if (out)
+        *out = x;
+    return 1;
+}
+
+/* Whether an object's text holds the keys tj looks for. */
+static int json_has_keys(const char *text, const struct tool_json *tj)
+{
+    for (size_t i = 0; tj->all[i]; i++)
+        if (!strstr(text, tj->all[i]))
+            return 0;
+    if (!tj->any[0])
+        return 1;
+    for (size_t i = 0; tj->any[i]; i++)
+        if (strstr(text, tj->any[i]))
+            return 1;
+    return 0;
+}
+
+int tool_json_parse(const struct text *t, struct parse_result *pr, const struct tool_json *tj)
+{
+    size_t i = 0, last_end = 0;
+    struct jsontext jt;
+    while (jsontext_next(t, &i, &jt)) {
+        if (!json_has_keys(jt.text, tj)) {
+            jsontext_free(&jt);
+            continue;
+        }
+        if (jt.truncated) {
+            int no = t->lines[jt.first].no;
+            jsontext_free(&jt);
+            return parse_fail(pr, no, "%s", tj->cut);
+        }
+        cJSON *root = jsontext_parse(&jt);
+        int rc;
+        if (!root || !tj->is_ours(root))
+            rc = parse_fail(pr, t->lines[jt.first].no, "%s", tj->foreign);
+        else
+            rc = tj->run(root, &jt, t, last_end, pr);
+        last_end = jt.last + 1;
+        cJSON_Delete(root);
+        jsontext_free(&jt);
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+}
