@@ -1,9 +1,9 @@
 /* wrk_common.h - the report frame wrk and its forks (wrk2) print.
  *
- * Read here for parse_wrk2.c. parse_wrk.c reads the same frame with its
- * own static copies (and the same rules: two Thread Stats headers, socket
- * errors as counts, the failure rule below); it can move onto these
- * functions without a change of behaviour.
+ * Read here for parse_wrk.c and parse_wrk2.c alike, with one set of rules:
+ * two Thread Stats headers, socket errors as counts, the failure rule
+ * below. What only one tool prints (wrk's Latency Distribution and Lua
+ * done() lines, wrk2's HdrHistogram blocks) stays in its parser.
  *
  * The frame is everything wrk's main() prints around the statistics:
  *
