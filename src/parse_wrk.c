@@ -160,22 +160,7 @@ static int wrk_parse(const struct text *t, struct parse_result *pr)
             ws.run = run_new("wrk", "wrk");
             wrk_frame_reset(&ws.frame, ws.run, "wrk");
             ws.run->first_line = l->no;
-            run_setn(&ws.run->url, url, url_len);
-            if (dur.n) {
-                char text[32];
-                snprintf(text, sizeof text, "%.*s", (int)dur.n, dur.s);
-                run_add_param(ws.run, "duration", text);
-            }
-            /* The command line, if printed just before. */
-            for (size_t k = i; k-- > last_end && k + 4 > i;) {
-                if (line_blank(&t->lines[k]))
-                    continue;
-                if (wrk_is_command(&t->lines[k])) {
-                    run_set(&ws.run->command, wrk_command_text(&t->lines[k]));
-                    ws.run->first_line = t->lines[k].no;
-                    break;
-                }
-            }
+            wrk_run_begin(ws.run, t, i, last_end, url, url_len, dur);
             continue;
         }
         if (!ws.run)
