@@ -368,28 +368,15 @@ static int wrk2_parse(const struct text *t, struct parse_result *pr)
                 last_end = (size_t)ws.run->last_line; /* the line after it */
             finish(&ws, pr);
             start_run(&ws, l->no);
-            run_setn(&ws.run->url, url, url_len);
-            if (dur.n) {
+            struct tok rt;
+            double rate;
+            /* wrk2 does not print the rate it was asked for: -R tells */
+            if (wrk_run_begin(ws.run, t, i, last_end, url, url_len, dur) &&
+                command_rate(ws.run->command, &rt, &rate)) {
                 char text[32];
-                snprintf(text, sizeof text, "%.*s", (int)dur.n, dur.s);
-                run_add_param(ws.run, "duration", text);
-            }
-            for (size_t k = i; k-- > last_end && k + 4 > i;) {
-                if (line_blank(&t->lines[k]))
-                    continue;
-                if (wrk_is_command(&t->lines[k])) {
-                    struct tok rt;
-                    double rate;
-                    run_set(&ws.run->command, wrk_command_text(&t->lines[k]));
-                    if (command_rate(ws.run->command, &rt, &rate)) {
-                        char text[32];
-                        snprintf(text, sizeof text, "%.*s", (int)rt.n, rt.s);
-                        ws.run->target_rate = rate;
-                        run_add_param(ws.run, "rate", text);
-                    }
-                    ws.run->first_line = t->lines[k].no;
-                    break;
-                }
+                snprintf(text, sizeof text, "%.*s", (int)rt.n, rt.s);
+                ws.run->target_rate = rate;
+                run_add_param(ws.run, "rate", text);
             }
             continue;
         }

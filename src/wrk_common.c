@@ -66,6 +66,28 @@ int wrk_is_command(const struct line *l)
     return strstr(sp, " -") != NULL || strstr(sp, "http") != NULL;
 }
 
+int wrk_run_begin(struct run *r, const struct text *t, size_t i, size_t from, const char *url,
+                  size_t url_len, struct tok dur)
+{
+    run_setn(&r->url, url, url_len);
+    if (dur.n) {
+        char text[32];
+        snprintf(text, sizeof text, "%.*s", (int)dur.n, dur.s);
+        run_add_param(r, "duration", text);
+    }
+    /* The command is printed just before the output, if at all. */
+    for (size_t k = i; k-- > from && k + 4 > i;) {
+        if (line_blank(&t->lines[k]))
+            continue;
+        if (wrk_is_command(&t->lines[k])) {
+            run_set(&r->command, wrk_command_text(&t->lines[k]));
+            r->first_line = t->lines[k].no;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* "Thread Stats   Avg      Stdev     Max   +/- Stdev" */
 static int stats_header(struct wrk_frame *f, const struct line *l)
 {

@@ -1,9 +1,9 @@
 /* wrk_common.h - the report frame wrk and its forks (wrk2) print.
  *
- * Read here for parse_wrk2.c. parse_wrk.c reads the same frame with its
- * own static copies (and the same rules: two Thread Stats headers, socket
- * errors as counts, the failure rule below); it can move onto these
- * functions without a change of behaviour.
+ * Read here for parse_wrk.c and parse_wrk2.c alike, with one set of rules:
+ * two Thread Stats headers, socket errors as counts, the failure rule
+ * below. What only one tool prints (wrk's Latency Distribution and Lua
+ * done() lines, wrk2's HdrHistogram blocks) stays in its parser.
  *
  * The frame is everything wrk's main() prints around the statistics:
  *
@@ -66,6 +66,14 @@ int wrk_is_command(const struct line *l);
 
 /* The command text of such a line, past a prompt mark ("$ ", "# ", "> "). */
 const char *wrk_command_text(const struct line *l);
+
+/* Fills run r, begun at line i of t (a run start, which gave url and
+ * dur): its URL, its "duration" param when dur is not empty, and, when
+ * one of the three lines before line i is a wrk command line (blank lines
+ * skipped, none before index `from`: the previous run's lines), r's
+ * command and first line. 1 when a command line was found, else 0. */
+int wrk_run_begin(struct run *r, const struct text *t, size_t i, size_t from, const char *url,
+                  size_t url_len, struct tok dur);
 
 /* "50%  234.00us", " 99.900%   11.19ms": exactly two tokens, a percent
  * and a wrk duration. The value token is returned in *vt. */
