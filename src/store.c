@@ -253,6 +253,18 @@ static int step_done(struct store *st, sqlite3_stmt *s, const char *sql)
     return 0;
 }
 
+/* Steps s, prepared from sql, for its one row: 1 when there is one, to be
+ * read and then reset by the caller; 0 when there is none and -1 (the
+ * error printed) when the step fails, s reset either way. */
+static int step_row(struct store *st, sqlite3_stmt *s, const char *sql)
+{
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        return 1;
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? 0 : db_error(st, sql);
+}
+
 static char *col_text(sqlite3_stmt *s, int i)
 {
     const unsigned char *t = sqlite3_column_text(s, i);
@@ -313,10 +325,9 @@ static int others_wrote(struct store *st)
     sqlite3_stmt *s = stmt(st, SQL_DATA_VERSION);
     if (!s)
         return -1;
-    if (sqlite3_step(s) != SQLITE_ROW) {
-        sqlite3_reset(s);
-        return db_error(st, SQL_DATA_VERSION);
-    }
+    int rc = step_row(st, s, SQL_DATA_VERSION);
+    if (rc <= 0) /* the pragma always has its row: none is an error too */
+        return rc < 0 ? -1 : db_error(st, SQL_DATA_VERSION);
     long long v = sqlite3_column_int64(s, 0);
     sqlite3_reset(s);
     int changed = st->nshared == 0 || v != st->data_version;
@@ -985,16 +996,12 @@ int store_source_find(struct store *st, const char *sha256, int64_t *id)
     if (!s)
         return -1;
     bind_text(s, ":sha256", sha256);
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW) {
+    int rc = step_row(st, s, SQL_SOURCE_FIND);
+    if (rc > 0) {
         *id = sqlite3_column_int64(s, 0);
         sqlite3_reset(s);
-        return 1;
     }
-    sqlite3_reset(s);
-    if (rc != SQLITE_DONE)
-        return db_error(st, SQL_SOURCE_FIND);
-    return 0;
+    return rc;
 }
 
 static void now_utc(char out[32])
@@ -1046,11 +1053,9 @@ static int lookup_id(struct store *st, const char *sql, const char *param, const
     if (!s)
         return -1;
     bind_text(s, param, value);
-    int rc = sqlite3_step(s);
-    if (rc != SQLITE_ROW) {
-        sqlite3_reset(s);
-        return db_error(st, sql);
-    }
+    int rc = step_row(st, s, sql);
+    if (rc <= 0) /* no row is an error too: the INSERT before made one */
+        return rc < 0 ? -1 : db_error(st, sql);
     *id = sqlite3_column_int64(s, 0);
     sqlite3_reset(s);
     return 0;
@@ -1862,15 +1867,9 @@ int store_run_load(struct store *st, int64_t run_id, struct stored_run *out)
     if (!s)
         return -1;
     bind_int(s, ":run_id", run_id);
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_DONE) {
-        sqlite3_reset(s);
-        return 0;
-    }
-    if (rc != SQLITE_ROW) {
-        sqlite3_reset(s);
-        return db_error(st, SQL_RUN_GET);
-    }
+    int rc = step_row(st, s, SQL_RUN_GET);
+    if (rc <= 0)
+        return rc;
     int c = 0;
     out->run_id = run_id;
     out->source_id = sqlite3_column_int64(s, c++);
@@ -2068,11 +2067,10 @@ static int run_exists(struct store *st, int64_t run_id)
     if (!s)
         return -1;
     bind_int(s, ":run_id", run_id);
-    int rc = sqlite3_step(s);
-    sqlite3_reset(s);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return db_error(st, SQL_RUN_EXISTS);
-    return rc == SQLITE_ROW;
+    int rc = step_row(st, s, SQL_RUN_EXISTS);
+    if (rc > 0)
+        sqlite3_reset(s);
+    return rc;
 }
 
 int store_tag_set(struct store *st, int64_t run_id, const char *key, const char *value)
@@ -2111,11 +2109,9 @@ int store_run_delete(struct store *st, int64_t run_id)
     if (!s)
         return -1;
     bind_int(s, ":run_id", run_id);
-    int rc = sqlite3_step(s);
-    if (rc != SQLITE_ROW) {
-        sqlite3_reset(s);
-        return rc == SQLITE_DONE ? 0 : db_error(st, SQL_RUN_SOURCE);
-    }
+    int rc = step_row(st, s, SQL_RUN_SOURCE);
+    if (rc <= 0)
+        return rc;
     int64_t source = sqlite3_column_int64(s, 0);
     sqlite3_reset(s);
     /* Details go with the run (ON DELETE CASCADE); the source goes when
@@ -2209,11 +2205,9 @@ int store_source_load(struct store *st, int64_t source_id, struct stored_source 
     if (!s)
         return -1;
     bind_int(s, ":id", source_id);
-    int rc = sqlite3_step(s);
-    if (rc != SQLITE_ROW) {
-        sqlite3_reset(s);
-        return rc == SQLITE_DONE ? 0 : db_error(st, SQL_SOURCE_GET);
-    }
+    int rc = step_row(st, s, SQL_SOURCE_GET);
+    if (rc <= 0)
+        return rc;
     out->source_id = source_id;
     out->sha256 = col_text(s, 0);
     out->file_name = col_text(s, 1);
