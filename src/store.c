@@ -1061,20 +1061,35 @@ static int lookup_id(struct store *st, const char *sql, const char *param, const
     return 0;
 }
 
-static int campaign_id(struct store *st, const char *name, int64_t *id)
+/* A kind of shared record, known by a key (a campaign's name, a host's or
+ * a stack's identity): added when new, found by its key either way. */
+struct shared_kind {
+    char kind;             /* as in struct shared_id */
+    const char *add_sql;   /* INSERT ... ON CONFLICT DO NOTHING */
+    const char *id_sql;    /* SELECT its id by the key */
+    const char *key_param; /* the key's name in both */
+    /* Binds the record's other columns to add_sql; NULL: it has none. */
+    int (*bind)(struct store *st, sqlite3_stmt *s, const void *rec);
+};
+
+/* The id of the record rec of kind sk known by key: the one met before in
+ * this batch, else the row added or already there. */
+static int shared_id(struct store *st, const struct shared_kind *sk, const char *key,
+                     const void *rec, int64_t *id)
 {
-    if (shared_find(st, 'c', name, id))
+    if (shared_find(st, sk->kind, key, id))
         return 0;
-    sqlite3_stmt *s = stmt(st, SQL_CAMPAIGN_ADD);
-    if (!s)
+    sqlite3_stmt *s = stmt(st, sk->add_sql);
+    if (!s || (sk->bind && sk->bind(st, s, rec) < 0))
         return -1;
-    bind_text(s, ":name", name);
-    if (step_done(st, s, SQL_CAMPAIGN_ADD) < 0 ||
-        lookup_id(st, SQL_CAMPAIGN_ID, ":name", name, id) < 0)
+    bind_text(s, sk->key_param, key);
+    if (step_done(st, s, sk->add_sql) < 0 || lookup_id(st, sk->id_sql, sk->key_param, key, id) < 0)
         return -1;
-    shared_keep(st, 'c', name, *id);
+    shared_keep(st, sk->kind, key, *id);
     return 0;
 }
+
+static const struct shared_kind CAMPAIGNS = {'c', SQL_CAMPAIGN_ADD, SQL_CAMPAIGN_ID, ":name", NULL};
 
 static const char SQL_HOST_ADD[] =
     "INSERT INTO host (name, cpu_model, vcpus, ram_mb, virtualization, os, kernel, arch, identity)\n"
@@ -1083,33 +1098,27 @@ static const char SQL_HOST_ADD[] =
 static const char SQL_HOST_ID[] =
     "SELECT host_id FROM host WHERE identity = :identity";
 
-static int host_id(struct store *st, const struct meta_host *h, int64_t *id)
+static int bind_host(struct store *st, sqlite3_stmt *s, const void *rec)
 {
-    char *ident;
-    meta_host_identity(h, &ident);
-    int rc = -1;
-    if (shared_find(st, 'h', ident, id)) {
-        rc = 0;
-        goto out;
-    }
-    sqlite3_stmt *s = stmt(st, SQL_HOST_ADD);
-    if (!s)
-        goto out;
+    const struct meta_host *h = rec;
     bind_text(s, ":name", h->name);
     bind_text(s, ":cpu_model", h->cpu_model);
     if (bind_count(st, s, ":vcpus", h->vcpus) < 0 || bind_count(st, s, ":ram_mb", h->ram_mb) < 0)
-        goto out;
+        return -1;
     bind_text(s, ":virtualization", h->virtualization);
     bind_text(s, ":os", h->os);
     bind_text(s, ":kernel", h->kernel);
     bind_text(s, ":arch", h->arch);
-    bind_text(s, ":identity", ident);
-    if (step_done(st, s, SQL_HOST_ADD) < 0)
-        goto out;
-    rc = lookup_id(st, SQL_HOST_ID, ":identity", ident, id);
-    if (rc == 0)
-        shared_keep(st, 'h', ident, *id);
-out:
+    return 0;
+}
+
+static const struct shared_kind HOSTS = {'h', SQL_HOST_ADD, SQL_HOST_ID, ":identity", bind_host};
+
+static int host_id(struct store *st, const struct meta_host *h, int64_t *id)
+{
+    char *ident;
+    meta_host_identity(h, &ident);
+    int rc = shared_id(st, &HOSTS, ident, h, id);
     free(ident);
     return rc;
 }
@@ -1123,18 +1132,9 @@ static const char SQL_STACK_ADD[] =
 static const char SQL_STACK_ID[] =
     "SELECT stack_id FROM stack WHERE identity = :identity";
 
-static int stack_id(struct store *st, const struct meta_stack *k, int64_t *id)
+static int bind_stack(struct store *st, sqlite3_stmt *s, const void *rec)
 {
-    char *ident;
-    meta_stack_identity(k, &ident);
-    int rc = -1;
-    if (shared_find(st, 's', ident, id)) {
-        rc = 0;
-        goto out;
-    }
-    sqlite3_stmt *s = stmt(st, SQL_STACK_ADD);
-    if (!s)
-        goto out;
+    const struct meta_stack *k = rec;
     bind_text(s, ":language", k->language);
     bind_text(s, ":language_version", k->language_version);
     bind_text(s, ":framework", k->framework);
@@ -1142,18 +1142,22 @@ static int stack_id(struct store *st, const struct meta_stack *k, int64_t *id)
     bind_text(s, ":server", k->server);
     bind_text(s, ":server_version", k->server_version);
     if (bind_count(st, s, ":workers", k->workers) < 0)
-        goto out;
+        return -1;
     bind_text(s, ":event_loop", k->event_loop);
     bind_text(s, ":serializer", k->serializer);
     bind_text(s, ":proxy", k->proxy);
     bind_text(s, ":database", k->database);
-    bind_text(s, ":identity", ident);
-    if (step_done(st, s, SQL_STACK_ADD) < 0)
-        goto out;
-    rc = lookup_id(st, SQL_STACK_ID, ":identity", ident, id);
-    if (rc == 0)
-        shared_keep(st, 's', ident, *id);
-out:
+    return 0;
+}
+
+static const struct shared_kind STACKS = {'s', SQL_STACK_ADD, SQL_STACK_ID, ":identity",
+                                          bind_stack};
+
+static int stack_id(struct store *st, const struct meta_stack *k, int64_t *id)
+{
+    char *ident;
+    meta_stack_identity(k, &ident);
+    int rc = shared_id(st, &STACKS, ident, k, id);
     free(ident);
     return rc;
 }
@@ -1501,7 +1505,7 @@ int store_run_add(struct store *st, int64_t source_id, int seq, const struct run
 {
     int64_t camp = 0, stk = 0, hst = 0, lhst = 0;
 
-    if (m->campaign && campaign_id(st, m->campaign, &camp) < 0)
+    if (m->campaign && shared_id(st, &CAMPAIGNS, m->campaign, NULL, &camp) < 0)
         return -1;
     if (!meta_stack_empty(&m->stack) && stack_id(st, &m->stack, &stk) < 0)
         return -1;
