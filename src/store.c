@@ -1843,24 +1843,111 @@ static const char *unit_const(const char *u)
     return UNIT_COUNT;
 }
 
-static int load_host(struct store *st, int64_t id, struct meta_host *h)
+/* Steps sql, its parameter `param` bound to id, and hands each row to fn
+ * with arg. 0, or -1 when sql cannot be prepared or (with report set) a
+ * step fails, the error printed. Without report a failing step only ends
+ * the rows: reading a run's own rows back has always taken it so; its raw
+ * point data reports it. */
+static int each_row(struct store *st, const char *sql, const char *param, int64_t id,
+                    void (*fn)(sqlite3_stmt *s, void *arg), void *arg, int report)
 {
-    sqlite3_stmt *s = stmt(st, SQL_HOST_GET);
+    sqlite3_stmt *s = stmt(st, sql);
     if (!s)
         return -1;
-    bind_int(s, ":id", id);
-    if (sqlite3_step(s) == SQLITE_ROW) {
-        h->name = col_text(s, 0);
-        h->cpu_model = col_text(s, 1);
-        h->vcpus = col_real(s, 2);
-        h->ram_mb = col_real(s, 3);
-        h->virtualization = col_text(s, 4);
-        h->os = col_text(s, 5);
-        h->kernel = col_text(s, 6);
-        h->arch = col_text(s, 7);
-    }
+    bind_int(s, param, id);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        fn(s, arg);
     sqlite3_reset(s);
+    if (report && rc != SQLITE_DONE)
+        return db_error(st, sql);
     return 0;
+}
+
+/* The readers of each_row, by what they read (host and stack by primary
+ * key: one row at most). */
+static void read_host(sqlite3_stmt *s, void *arg)
+{
+    struct meta_host *h = arg;
+    h->name = col_text(s, 0);
+    h->cpu_model = col_text(s, 1);
+    h->vcpus = col_real(s, 2);
+    h->ram_mb = col_real(s, 3);
+    h->virtualization = col_text(s, 4);
+    h->os = col_text(s, 5);
+    h->kernel = col_text(s, 6);
+    h->arch = col_text(s, 7);
+}
+
+static void read_stack(sqlite3_stmt *s, void *arg)
+{
+    struct meta_stack *k = arg;
+    k->language = col_text(s, 0);
+    k->language_version = col_text(s, 1);
+    k->framework = col_text(s, 2);
+    k->framework_version = col_text(s, 3);
+    k->server = col_text(s, 4);
+    k->server_version = col_text(s, 5);
+    k->workers = col_real(s, 6);
+    k->event_loop = col_text(s, 7);
+    k->serializer = col_text(s, 8);
+    k->proxy = col_text(s, 9);
+    k->database = col_text(s, 10);
+}
+
+static void read_figure(sqlite3_stmt *s, void *arg)
+{
+    run_add_figure(arg, (const char *)sqlite3_column_text(s, 0),
+                   (const char *)sqlite3_column_text(s, 1), col_real(s, 2),
+                   unit_const((const char *)sqlite3_column_text(s, 3)),
+                   (const char *)sqlite3_column_text(s, 4));
+}
+
+static void read_pct(sqlite3_stmt *s, void *arg)
+{
+    run_add_percentile(arg, (const char *)sqlite3_column_text(s, 0), col_real(s, 1),
+                       col_real(s, 2), unit_const((const char *)sqlite3_column_text(s, 3)),
+                       (const char *)sqlite3_column_text(s, 4),
+                       sqlite3_column_type(s, 5) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 5));
+}
+
+static void read_threshold(sqlite3_stmt *s, void *arg)
+{
+    run_add_threshold(arg, (const char *)sqlite3_column_text(s, 0),
+                      (const char *)sqlite3_column_text(s, 1), sqlite3_column_int(s, 2),
+                      (const char *)sqlite3_column_text(s, 3));
+}
+
+static void read_check(sqlite3_stmt *s, void *arg)
+{
+    run_add_check(arg, (const char *)sqlite3_column_text(s, 0),
+                  (const char *)sqlite3_column_text(s, 1),
+                  sqlite3_column_type(s, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 2),
+                  sqlite3_column_type(s, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 3));
+}
+
+static void read_count(sqlite3_stmt *s, void *arg)
+{
+    run_add_count(arg, (const char *)sqlite3_column_text(s, 0),
+                  (const char *)sqlite3_column_text(s, 1), col_real(s, 2));
+}
+
+static void read_param(sqlite3_stmt *s, void *arg)
+{
+    run_add_param(arg, (const char *)sqlite3_column_text(s, 0),
+                  (const char *)sqlite3_column_text(s, 1));
+}
+
+static void read_bucket(sqlite3_stmt *s, void *arg)
+{
+    run_add_bucket(arg, (const char *)sqlite3_column_text(s, 0), col_real(s, 1), col_real(s, 2),
+                   col_real(s, 3));
+}
+
+static void read_tag(sqlite3_stmt *s, void *arg)
+{
+    meta_set_tag(arg, (const char *)sqlite3_column_text(s, 0),
+                 (const char *)sqlite3_column_text(s, 1));
 }
 
 int store_run_load(struct store *st, int64_t run_id, struct stored_run *out)
@@ -1922,102 +2009,30 @@ int store_run_load(struct store *st, int64_t run_id, struct stored_run *out)
     out->meta.label = out->label ? xstrdup(out->label) : NULL;
     out->meta.notes = out->notes ? xstrdup(out->notes) : NULL;
 
-    if (stack) {
-        if (!(s = stmt(st, SQL_STACK_GET)))
+    if (stack && each_row(st, SQL_STACK_GET, ":id", stack, read_stack, &out->meta.stack, 0) < 0)
+        return -1;
+    if (host && each_row(st, SQL_HOST_GET, ":id", host, read_host, &out->meta.host, 0) < 0)
+        return -1;
+    if (lhost && each_row(st, SQL_HOST_GET, ":id", lhost, read_host, &out->meta.load_host, 0) < 0)
+        return -1;
+
+    const struct {
+        const char *sql;
+        void (*fn)(sqlite3_stmt *s, void *arg);
+        void *arg;
+    } details[] = {
+        {SQL_FIGURES_GET, read_figure, r},
+        {SQL_PCTS_GET, read_pct, r},
+        {SQL_THRESHOLDS_GET, read_threshold, r},
+        {SQL_CHECKS_GET, read_check, r},
+        {SQL_COUNTS_GET, read_count, r},
+        {SQL_PARAMS_GET, read_param, r},
+        {SQL_BUCKETS_GET, read_bucket, r},
+        {SQL_TAGS_GET, read_tag, &out->meta},
+    };
+    for (size_t i = 0; i < sizeof details / sizeof details[0]; i++)
+        if (each_row(st, details[i].sql, ":run_id", run_id, details[i].fn, details[i].arg, 0) < 0)
             return -1;
-        bind_int(s, ":id", stack);
-        if (sqlite3_step(s) == SQLITE_ROW) {
-            struct meta_stack *k = &out->meta.stack;
-            k->language = col_text(s, 0);
-            k->language_version = col_text(s, 1);
-            k->framework = col_text(s, 2);
-            k->framework_version = col_text(s, 3);
-            k->server = col_text(s, 4);
-            k->server_version = col_text(s, 5);
-            k->workers = col_real(s, 6);
-            k->event_loop = col_text(s, 7);
-            k->serializer = col_text(s, 8);
-            k->proxy = col_text(s, 9);
-            k->database = col_text(s, 10);
-        }
-        sqlite3_reset(s);
-    }
-    if (host && load_host(st, host, &out->meta.host) < 0)
-        return -1;
-    if (lhost && load_host(st, lhost, &out->meta.load_host) < 0)
-        return -1;
-
-    if (!(s = stmt(st, SQL_FIGURES_GET)))
-        return -1;
-    bind_int(s, ":run_id", run_id);
-    while (sqlite3_step(s) == SQLITE_ROW)
-        run_add_figure(r, (const char *)sqlite3_column_text(s, 0),
-                       (const char *)sqlite3_column_text(s, 1), col_real(s, 2),
-                       unit_const((const char *)sqlite3_column_text(s, 3)),
-                       (const char *)sqlite3_column_text(s, 4));
-    sqlite3_reset(s);
-
-    if (!(s = stmt(st, SQL_PCTS_GET)))
-        return -1;
-    bind_int(s, ":run_id", run_id);
-    while (sqlite3_step(s) == SQLITE_ROW)
-        run_add_percentile(r, (const char *)sqlite3_column_text(s, 0), col_real(s, 1),
-                           col_real(s, 2), unit_const((const char *)sqlite3_column_text(s, 3)),
-                           (const char *)sqlite3_column_text(s, 4),
-                           sqlite3_column_type(s, 5) == SQLITE_NULL ? -1
-                                                                    : sqlite3_column_int64(s, 5));
-    sqlite3_reset(s);
-
-    if (!(s = stmt(st, SQL_THRESHOLDS_GET)))
-        return -1;
-    bind_int(s, ":run_id", run_id);
-    while (sqlite3_step(s) == SQLITE_ROW)
-        run_add_threshold(r, (const char *)sqlite3_column_text(s, 0),
-                          (const char *)sqlite3_column_text(s, 1), sqlite3_column_int(s, 2),
-                          (const char *)sqlite3_column_text(s, 3));
-    sqlite3_reset(s);
-
-    if (!(s = stmt(st, SQL_CHECKS_GET)))
-        return -1;
-    bind_int(s, ":run_id", run_id);
-    while (sqlite3_step(s) == SQLITE_ROW)
-        run_add_check(r, (const char *)sqlite3_column_text(s, 0),
-                      (const char *)sqlite3_column_text(s, 1),
-                      sqlite3_column_type(s, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 2),
-                      sqlite3_column_type(s, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 3));
-    sqlite3_reset(s);
-
-    if (!(s = stmt(st, SQL_COUNTS_GET)))
-        return -1;
-    bind_int(s, ":run_id", run_id);
-    while (sqlite3_step(s) == SQLITE_ROW)
-        run_add_count(r, (const char *)sqlite3_column_text(s, 0),
-                      (const char *)sqlite3_column_text(s, 1), col_real(s, 2));
-    sqlite3_reset(s);
-
-    if (!(s = stmt(st, SQL_PARAMS_GET)))
-        return -1;
-    bind_int(s, ":run_id", run_id);
-    while (sqlite3_step(s) == SQLITE_ROW)
-        run_add_param(r, (const char *)sqlite3_column_text(s, 0),
-                      (const char *)sqlite3_column_text(s, 1));
-    sqlite3_reset(s);
-
-    if (!(s = stmt(st, SQL_BUCKETS_GET)))
-        return -1;
-    bind_int(s, ":run_id", run_id);
-    while (sqlite3_step(s) == SQLITE_ROW)
-        run_add_bucket(r, (const char *)sqlite3_column_text(s, 0), col_real(s, 1),
-                       col_real(s, 2), col_real(s, 3));
-    sqlite3_reset(s);
-
-    if (!(s = stmt(st, SQL_TAGS_GET)))
-        return -1;
-    bind_int(s, ":run_id", run_id);
-    while (sqlite3_step(s) == SQLITE_ROW)
-        meta_set_tag(&out->meta, (const char *)sqlite3_column_text(s, 0),
-                     (const char *)sqlite3_column_text(s, 1));
-    sqlite3_reset(s);
     if (raw_data_load(st, run_id, r) < 0)
         return -1;
     return 1;
@@ -2352,40 +2367,33 @@ static int raw_data_add(struct store *st, int64_t id, const struct run *r)
     return 0;
 }
 
+static void read_hist(sqlite3_stmt *s, void *arg)
+{
+    run_add_histogram(arg, (const char *)sqlite3_column_text(s, 0),
+                      unit_const((const char *)sqlite3_column_text(s, 1)), col_real(s, 2),
+                      col_real(s, 3), col_real(s, 4), col_real(s, 5),
+                      (const char *)sqlite3_column_text(s, 6), sqlite3_column_blob(s, 7),
+                      (size_t)sqlite3_column_bytes(s, 7));
+}
+
+static void read_second(sqlite3_stmt *s, void *arg)
+{
+    struct run_second x = {
+        .second = sqlite3_column_int64(s, 0),
+        .requests = col_real(s, 1),
+        .failed = col_real(s, 2),
+        .p50 = col_real(s, 3),
+        .p90 = col_real(s, 4),
+        .p99 = col_real(s, 5),
+        .vus = col_real(s, 6),
+    };
+    run_add_second(arg, &x);
+}
+
 static int raw_data_load(struct store *st, int64_t id, struct run *r)
 {
-    sqlite3_stmt *s;
-    int rc;
-    if (!(s = stmt(st, SQL_HISTS_GET)))
+    if (each_row(st, SQL_HISTS_GET, ":run_id", id, read_hist, r, 1) < 0 ||
+        each_row(st, SQL_SERIES_GET, ":run_id", id, read_second, r, 1) < 0)
         return -1;
-    bind_int(s, ":run_id", id);
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-        run_add_histogram(r, (const char *)sqlite3_column_text(s, 0),
-                          unit_const((const char *)sqlite3_column_text(s, 1)), col_real(s, 2),
-                          col_real(s, 3), col_real(s, 4), col_real(s, 5),
-                          (const char *)sqlite3_column_text(s, 6), sqlite3_column_blob(s, 7),
-                          (size_t)sqlite3_column_bytes(s, 7));
-    sqlite3_reset(s);
-    if (rc != SQLITE_DONE)
-        return db_error(st, SQL_HISTS_GET);
-
-    if (!(s = stmt(st, SQL_SERIES_GET)))
-        return -1;
-    bind_int(s, ":run_id", id);
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        struct run_second x = {
-            .second = sqlite3_column_int64(s, 0),
-            .requests = col_real(s, 1),
-            .failed = col_real(s, 2),
-            .p50 = col_real(s, 3),
-            .p90 = col_real(s, 4),
-            .p99 = col_real(s, 5),
-            .vus = col_real(s, 6),
-        };
-        run_add_second(r, &x);
-    }
-    sqlite3_reset(s);
-    if (rc != SQLITE_DONE)
-        return db_error(st, SQL_SERIES_GET);
     return 0;
 }
