@@ -253,6 +253,17 @@ static int step_done(struct store *st, sqlite3_stmt *s, const char *sql)
     return 0;
 }
 
+/* Runs sql, which returns no rows, with its one parameter (`param`) bound
+ * to id. */
+static int exec_id(struct store *st, const char *sql, const char *param, int64_t id)
+{
+    sqlite3_stmt *s = stmt(st, sql);
+    if (!s)
+        return -1;
+    bind_int(s, param, id);
+    return step_done(st, s, sql);
+}
+
 /* Steps s, prepared from sql, for its one row: 1 when there is one, to be
  * read and then reset by the caller; 0 when there is none and -1 (the
  * error printed) when the step fails, s reset either way. */
@@ -1548,13 +1559,9 @@ int store_run_refresh(struct store *st, int64_t run_id, const struct run *r, con
     bind_int(s, ":run_id", run_id);
     if (bind_run_output(st, s, r, m) < 0 || step_done(st, s, SQL_RUN_REFRESH) < 0)
         return -1;
-    for (size_t i = 0; i < sizeof SQL_DETAILS_CLEAR / sizeof SQL_DETAILS_CLEAR[0]; i++) {
-        if (!(s = stmt(st, SQL_DETAILS_CLEAR[i])))
+    for (size_t i = 0; i < sizeof SQL_DETAILS_CLEAR / sizeof SQL_DETAILS_CLEAR[0]; i++)
+        if (exec_id(st, SQL_DETAILS_CLEAR[i], ":run_id", run_id) < 0)
             return -1;
-        bind_int(s, ":run_id", run_id);
-        if (step_done(st, s, SQL_DETAILS_CLEAR[i]) < 0)
-            return -1;
-    }
     struct meta no_tags;
     meta_init(&no_tags);
     int rc = add_details(st, run_id, r, &no_tags);
@@ -2136,15 +2143,8 @@ int store_run_delete(struct store *st, int64_t run_id)
     /* Details go with the run (ON DELETE CASCADE); the source goes when
      * it has no run left, so the file can be imported again; shared
      * records nothing uses any more go too. */
-    if (!(s = stmt(st, SQL_RUN_DELETE)))
-        return -1;
-    bind_int(s, ":run_id", run_id);
-    if (step_done(st, s, SQL_RUN_DELETE) < 0)
-        return -1;
-    if (!(s = stmt(st, SQL_SOURCE_DELETE_IF_EMPTY)))
-        return -1;
-    bind_int(s, ":id", source);
-    if (step_done(st, s, SQL_SOURCE_DELETE_IF_EMPTY) < 0)
+    if (exec_id(st, SQL_RUN_DELETE, ":run_id", run_id) < 0 ||
+        exec_id(st, SQL_SOURCE_DELETE_IF_EMPTY, ":id", source) < 0)
         return -1;
     shared_forget(st, 0); /* the prunes may take shared records away */
     const char *prune[] = {SQL_PRUNE_HOSTS, SQL_PRUNE_STACKS, SQL_PRUNE_CAMPAIGNS};
