@@ -111,6 +111,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "k6_common.h"
 #include "parse.h"
 #include "units.h"
 
@@ -281,19 +282,6 @@ static int scan_rate(const char *s, size_t n, double *v, const char **unit)
     else
         *unit = UNIT_PER_S;
     return rc;
-}
-
-/* "med" -> 50, "p(99.99)" -> 99.99; else -1. */
-static double stat_percentile(const char *stat)
-{
-    if (strcmp(stat, "med") == 0)
-        return 50;
-    size_t n = strlen(stat);
-    double p;
-    if (n > 3 && strncmp(stat, "p(", 2) == 0 && stat[n - 1] == ')' &&
-        units_number(stat + 2, n - 3, 0, &p) == UNITS_OK && p >= 0 && p <= 100)
-        return p;
-    return -1;
 }
 
 /* --- the current run ---------------------------------------------------- */
@@ -775,59 +763,28 @@ static size_t split_items(const char *v, struct item *it, size_t max)
     return n;
 }
 
-/* Headline fields from an unprefixed metric's figure. */
+/* Headline fields from an unprefixed metric's figure: k6_headline's, and
+ * what only the text summary prints (checks total; v1's checks_succeeded
+ * and checks_failed, passes being their counts). */
 static void headline(struct k6_state *k, const char *metric, const char *stat, double v,
                      const char *unit)
 {
     struct run *r = k->run;
-    if (strcmp(metric, "http_reqs") == 0) {
-        if (strcmp(stat, "count") == 0)
-            r->requests = v;
-        else if (strcmp(stat, "rate") == 0)
-            r->rps = v;
-    } else if (strcmp(metric, "http_req_duration") == 0 && strcmp(unit, UNIT_MS) == 0) {
-        if (strcmp(stat, "avg") == 0)
-            r->lat_avg = v;
-        else if (strcmp(stat, "min") == 0)
-            r->lat_min = v;
-        else if (strcmp(stat, "med") == 0)
-            r->lat_med = v;
-        else if (strcmp(stat, "max") == 0)
-            r->lat_max = v;
-    } else if (strcmp(metric, "http_req_failed") == 0) {
-        if (strcmp(stat, "rate") == 0)
-            r->failed_pct = v;
-        else if (strcmp(stat, "passes") == 0)
-            r->failed_requests = v;
-    } else if (strcmp(metric, "checks") == 0) {
-        if (strcmp(stat, "passes") == 0)
-            r->checks_passed = v;
-        else if (strcmp(stat, "fails") == 0)
-            r->checks_failed = v;
-        else if (strcmp(stat, "total") == 0)
-            k->checks_total = v;
-    } else if (strcmp(metric, "checks_succeeded") == 0 && strcmp(stat, "passes") == 0) {
+    if (strcmp(metric, "checks") == 0 && strcmp(stat, "total") == 0)
+        k->checks_total = v;
+    else if (strcmp(metric, "checks_succeeded") == 0 && strcmp(stat, "passes") == 0)
         r->checks_passed = v;
-    } else if (strcmp(metric, "checks_failed") == 0 && strcmp(stat, "passes") == 0) {
+    else if (strcmp(metric, "checks_failed") == 0 && strcmp(stat, "passes") == 0)
         r->checks_failed = v;
-    } else if (strcmp(metric, "data_received") == 0 && strcmp(stat, "count") == 0) {
-        r->bytes_received = v;
-    } else if (strcmp(metric, "data_sent") == 0 && strcmp(stat, "count") == 0) {
-        r->bytes_sent = v;
-    } else if (strcmp(metric, "iterations") == 0 && strcmp(stat, "count") == 0) {
-        r->iterations = v;
-    } else if (strcmp(metric, "vus") == 0 && strcmp(stat, "value") == 0) {
-        r->vus = v;
-    } else if (strcmp(metric, "vus_max") == 0 && strcmp(stat, "value") == 0) {
-        r->vus_max = v;
-    }
+    else
+        k6_headline(r, metric, stat, v, strcmp(unit, UNIT_MS) == 0);
 }
 
 /* A figure or, for a percentile stat, a percentile; headline when unprefixed. */
 static void add_stat(struct k6_state *k, const char *key, const char *name, const char *stat,
                      double v, const char *unit, const char *text, int trend)
 {
-    double p = trend ? stat_percentile(stat) : -1;
+    double p = trend ? k6_stat_percentile(stat) : -1;
     if (p >= 0)
         run_add_percentile(k->run, key, p, v, unit, text, -1);
     else

@@ -33,7 +33,7 @@
  * percentiles, everything else to the figures, both under the metric
  * name as k6 keys it ("http_req_duration{expected_response:true}").
  *
- * Headline fields as in the text summary (parse_k6.c): http_reqs count/rate,
+ * Headline fields as in the text summary (k6_headline): http_reqs count/rate,
  * http_req_duration avg/min/med/max, http_req_failed rate (percent) and
  * passes (failed requests), checks passes/fails, data_received/sent counts,
  * iterations count, vus and vus_max values; duration_s from
@@ -50,6 +50,7 @@
 #include <cjson/cJSON.h>
 
 #include "buf.h"
+#include "k6_common.h"
 #include "parse.h"
 #include "units.h"
 
@@ -198,19 +199,6 @@ static enum mtype type_by_word(const char *w)
     return M_UNKNOWN;
 }
 
-/* "med" -> 50, "p(95)" -> 95; else -1. */
-static double stat_percentile(const char *stat)
-{
-    if (strcmp(stat, "med") == 0)
-        return 50;
-    size_t n = strlen(stat);
-    double p;
-    if (n > 3 && strncmp(stat, "p(", 2) == 0 && stat[n - 1] == ')' &&
-        units_number(stat + 2, n - 3, 0, &p) == UNITS_OK && p >= 0 && p <= 100)
-        return p;
-    return -1;
-}
-
 /* Sort rank of a stat within its metric, in k6's summary order. */
 static int stat_rank(enum mtype ty, const char *s)
 {
@@ -224,7 +212,7 @@ static int stat_rank(enum mtype ty, const char *s)
     for (int i = 0; order[ty][i]; i++)
         if (strcmp(order[ty][i], s) == 0)
             return i;
-    if (ty == M_TREND && stat_percentile(s) >= 0)
+    if (ty == M_TREND && k6_stat_percentile(s) >= 0)
         return 10;
     if (ty == M_TREND && strcmp(s, "count") == 0)
         return 20;
@@ -254,45 +242,6 @@ static int str_cmp(const void *a, const void *b)
 }
 
 /* --- one metric --------------------------------------------------------- */
-
-static void headline(struct run *r, const char *name, const char *stat, double v, enum mcontains c)
-{
-    if (strcmp(name, "http_reqs") == 0) {
-        if (strcmp(stat, "count") == 0)
-            r->requests = v;
-        else if (strcmp(stat, "rate") == 0)
-            r->rps = v;
-    } else if (strcmp(name, "http_req_duration") == 0 && c == C_TIME) {
-        if (strcmp(stat, "avg") == 0)
-            r->lat_avg = v;
-        else if (strcmp(stat, "min") == 0)
-            r->lat_min = v;
-        else if (strcmp(stat, "med") == 0)
-            r->lat_med = v;
-        else if (strcmp(stat, "max") == 0)
-            r->lat_max = v;
-    } else if (strcmp(name, "http_req_failed") == 0) {
-        if (strcmp(stat, "rate") == 0)
-            r->failed_pct = v;
-        else if (strcmp(stat, "passes") == 0)
-            r->failed_requests = v;
-    } else if (strcmp(name, "checks") == 0) {
-        if (strcmp(stat, "passes") == 0)
-            r->checks_passed = v;
-        else if (strcmp(stat, "fails") == 0)
-            r->checks_failed = v;
-    } else if (strcmp(stat, "count") == 0 && strcmp(name, "data_received") == 0) {
-        r->bytes_received = v;
-    } else if (strcmp(stat, "count") == 0 && strcmp(name, "data_sent") == 0) {
-        r->bytes_sent = v;
-    } else if (strcmp(stat, "count") == 0 && strcmp(name, "iterations") == 0) {
-        r->iterations = v;
-    } else if (strcmp(stat, "value") == 0 && strcmp(name, "vus") == 0) {
-        r->vus = v;
-    } else if (strcmp(stat, "value") == 0 && strcmp(name, "vus_max") == 0) {
-        r->vus_max = v;
-    }
-}
 
 static const char *unit_for(enum mcontains c, int per_s)
 {
@@ -336,7 +285,7 @@ static void add_metric(struct run *r, const char *name, const cJSON *m)
         e[ne].key = v->string;
         e[ne].v = v->valuedouble;
         e[ne].rank = stat_rank(ty, v->string);
-        e[ne].pct = ty == M_TREND ? stat_percentile(v->string) : -1;
+        e[ne].pct = ty == M_TREND ? k6_stat_percentile(v->string) : -1;
         ne++;
     }
     qsort(e, ne, sizeof(*e), stat_cmp);
@@ -351,7 +300,7 @@ static void add_metric(struct run *r, const char *name, const cJSON *m)
             if (units_scaled(text, strlen(text), 0, 2, 1, &pct) != UNITS_OK)
                 continue;
             run_add_figure(r, name, "rate", pct, UNIT_PERCENT, text);
-            headline(r, name, "rate", pct, c);
+            k6_headline(r, name, "rate", pct, c == C_TIME);
             continue;
         }
         if (ty == M_TREND && e[i].pct >= 0) {
@@ -364,7 +313,7 @@ static void add_metric(struct run *r, const char *name, const cJSON *m)
                 unit = unit_for(c, 1);
             run_add_figure(r, name, stat, v, unit, text);
         }
-        headline(r, name, stat, v, c);
+        k6_headline(r, name, stat, v, c == C_TIME);
     }
     free(e);
 

@@ -1,0 +1,58 @@
+/* k6_common.c - stat names and headline fields shared by the k6 summary
+ * parsers (see k6_common.h). */
+#include "k6_common.h"
+
+#include <string.h>
+
+#include "units.h"
+
+double k6_stat_percentile(const char *stat)
+{
+    if (strcmp(stat, "med") == 0)
+        return 50;
+    size_t n = strlen(stat);
+    double p;
+    if (n > 3 && strncmp(stat, "p(", 2) == 0 && stat[n - 1] == ')' &&
+        units_number(stat + 2, n - 3, 0, &p) == UNITS_OK && p >= 0 && p <= 100)
+        return p;
+    return -1;
+}
+
+void k6_headline(struct run *r, const char *metric, const char *stat, double v, int in_ms)
+{
+    if (strcmp(metric, "http_reqs") == 0) {
+        if (strcmp(stat, "count") == 0)
+            r->requests = v;
+        else if (strcmp(stat, "rate") == 0)
+            r->rps = v;
+    } else if (strcmp(metric, "http_req_duration") == 0 && in_ms) {
+        if (strcmp(stat, "avg") == 0)
+            r->lat_avg = v;
+        else if (strcmp(stat, "min") == 0)
+            r->lat_min = v;
+        else if (strcmp(stat, "med") == 0)
+            r->lat_med = v;
+        else if (strcmp(stat, "max") == 0)
+            r->lat_max = v;
+    } else if (strcmp(metric, "http_req_failed") == 0) {
+        if (strcmp(stat, "rate") == 0)
+            r->failed_pct = v;
+        else if (strcmp(stat, "passes") == 0)
+            r->failed_requests = v;
+    } else if (strcmp(metric, "checks") == 0) {
+        if (strcmp(stat, "passes") == 0)
+            r->checks_passed = v;
+        else if (strcmp(stat, "fails") == 0)
+            r->checks_failed = v;
+    } else if (strcmp(metric, "data_received") == 0 && strcmp(stat, "count") == 0) {
+        r->bytes_received = v;
+    } else if (strcmp(metric, "data_sent") == 0 && strcmp(stat, "count") == 0) {
+        r->bytes_sent = v;
+    } else if (strcmp(metric, "iterations") == 0 && strcmp(stat, "count") == 0) {
+        r->iterations = v;
+    } else if (strcmp(metric, "vus") == 0 && strcmp(stat, "value") == 0) {
+        r->vus = v;
+    } else if (strcmp(metric, "vus_max") == 0 && strcmp(stat, "value") == 0) {
+        r->vus_max = v;
+    }
+}

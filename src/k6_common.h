@@ -1,0 +1,19 @@
+/* k6_common.h - what k6's text summary (parse_k6.c) and its JSON summaries
+ * (parse_k6json.c) read the same way: percentile stat names, and which
+ * figures of the built-in metrics are a run's headline fields. */
+#ifndef BENCHDB_K6_COMMON_H
+#define BENCHDB_K6_COMMON_H
+
+#include "run.h"
+
+/* "med" -> 50, "p(99.99)" -> 99.99; else -1. */
+double k6_stat_percentile(const char *stat);
+
+/* Sets the headline field of r that stat of the built-in metric stands
+ * for, if any: http_reqs count/rate, http_req_duration avg/min/med/max
+ * (only when in_ms: a time in ms), http_req_failed rate (percent) and
+ * passes (failed requests), checks passes/fails, data_received/sent and
+ * iterations counts, vus and vus_max values. */
+void k6_headline(struct run *r, const char *metric, const char *stat, double v, int in_ms);
+
+#endif
