@@ -276,6 +276,17 @@ static int step_row(struct store *st, sqlite3_stmt *s, const char *sql)
     return rc == SQLITE_DONE ? 0 : db_error(st, sql);
 }
 
+/* The row of id (bound to param) that sql selects, as step_row says; *s
+ * is the statement to read it from. */
+static int id_row(struct store *st, const char *sql, const char *param, int64_t id,
+                  sqlite3_stmt **s)
+{
+    if (!(*s = stmt(st, sql)))
+        return -1;
+    bind_int(*s, param, id);
+    return step_row(st, *s, sql);
+}
+
 static char *col_text(sqlite3_stmt *s, int i)
 {
     const unsigned char *t = sqlite3_column_text(s, i);
@@ -1961,11 +1972,8 @@ int store_run_load(struct store *st, int64_t run_id, struct stored_run *out)
 {
     memset(out, 0, sizeof(*out));
     meta_init(&out->meta);
-    sqlite3_stmt *s = stmt(st, SQL_RUN_GET);
-    if (!s)
-        return -1;
-    bind_int(s, ":run_id", run_id);
-    int rc = step_row(st, s, SQL_RUN_GET);
+    sqlite3_stmt *s;
+    int rc = id_row(st, SQL_RUN_GET, ":run_id", run_id, &s);
     if (rc <= 0)
         return rc;
     int c = 0;
@@ -2089,11 +2097,8 @@ static const char SQL_TAG_DEL[] = "DELETE FROM run_tag WHERE run_id = :run_id AN
 
 static int run_exists(struct store *st, int64_t run_id)
 {
-    sqlite3_stmt *s = stmt(st, SQL_RUN_EXISTS);
-    if (!s)
-        return -1;
-    bind_int(s, ":run_id", run_id);
-    int rc = step_row(st, s, SQL_RUN_EXISTS);
+    sqlite3_stmt *s;
+    int rc = id_row(st, SQL_RUN_EXISTS, ":run_id", run_id, &s);
     if (rc > 0)
         sqlite3_reset(s);
     return rc;
@@ -2131,11 +2136,8 @@ static const char SQL_PRUNE_CAMPAIGNS[] =
 
 int store_run_delete(struct store *st, int64_t run_id)
 {
-    sqlite3_stmt *s = stmt(st, SQL_RUN_SOURCE);
-    if (!s)
-        return -1;
-    bind_int(s, ":run_id", run_id);
-    int rc = step_row(st, s, SQL_RUN_SOURCE);
+    sqlite3_stmt *s;
+    int rc = id_row(st, SQL_RUN_SOURCE, ":run_id", run_id, &s);
     if (rc <= 0)
         return rc;
     int64_t source = sqlite3_column_int64(s, 0);
@@ -2220,11 +2222,8 @@ int store_source_ids(struct store *st, int64_t **ids, size_t *n)
 int store_source_load(struct store *st, int64_t source_id, struct stored_source *out)
 {
     memset(out, 0, sizeof(*out));
-    sqlite3_stmt *s = stmt(st, SQL_SOURCE_GET);
-    if (!s)
-        return -1;
-    bind_int(s, ":id", source_id);
-    int rc = step_row(st, s, SQL_SOURCE_GET);
+    sqlite3_stmt *s;
+    int rc = id_row(st, SQL_SOURCE_GET, ":id", source_id, &s);
     if (rc <= 0)
         return rc;
     out->source_id = source_id;
