@@ -1,13 +1,11 @@
 /* run_json.c - one stored run as a JSON object: what `show --json` prints
  * and `export --json` writes, so both say the same thing the same way.
  * Numbers are written in their shortest exact form (units_format); a
- * figure the output did not print is null. Each kind of record is written
- * from a table of its fields, whose order is the order of the keys. */
+ * figure the output did not print is null. */
 #include "run_json.h"
 
 #include <math.h>
-#include <stddef.h>
-#include <stdint.h>
+#include <string.h>
 
 #include "units.h"
 
@@ -28,212 +26,19 @@ static void jnum(cJSON *o, const char *k, double v)
         cJSON_AddRawToObject(o, k, units_format(tmp, sizeof tmp, v));
 }
 
-/* How a field of a record is written under its key. */
-enum jkind {
-    J_STR,   /* char *: null when NULL */
-    J_NUM,   /* double: null when NaN */
-    J_BOOL,  /* int: a flag, true or false */
-    J_I64,   /* int64_t */
-    J_COUNT, /* int64_t: null when negative (not printed) */
-    J_OPT,   /* int64_t: left out when negative */
-};
-
-struct jfield {
-    const char *key;
-    enum jkind kind;
-    size_t off;
-};
-
-/* A field of struct `type` written as its type says, so that a table
- * cannot write a field as what it is not. */
-#define JF(type, key, member)                                                             \
-    {key,                                                                                 \
-     _Generic(((type *)0)->member, char *: J_STR, const char *: J_STR, double: J_NUM,     \
-              int: J_BOOL, int64_t: J_I64),                                               \
-     offsetof(type, member)}
-/* An int64_t that is negative where it was not printed, written as kind
- * says (J_COUNT or J_OPT). */
-#define JF_COUNT(type, key, kind, member)                                                 \
-    {key, _Generic(((type *)0)->member, int64_t: (kind)), offsetof(type, member)}
-
-/* Writes rec's fields in the table's order. */
-static void jfields(cJSON *o, const void *rec, const struct jfield *f, size_t n)
-{
-    for (const struct jfield *end = f + n; f < end; f++) {
-        const void *p = (const char *)rec + f->off;
-        int64_t i;
-        switch (f->kind) {
-        case J_STR:
-            jstr(o, f->key, *(const char *const *)p);
-            break;
-        case J_NUM:
-            jnum(o, f->key, *(const double *)p);
-            break;
-        case J_BOOL:
-            cJSON_AddBoolToObject(o, f->key, *(const int *)p);
-            break;
-        case J_I64:
-        case J_COUNT:
-        case J_OPT:
-            i = *(const int64_t *)p;
-            if (f->kind == J_OPT && i < 0)
-                break;
-            jnum(o, f->key, f->kind == J_COUNT && i < 0 ? RUN_NA : (double)i);
-            break;
-        }
-    }
-}
-
-#define JFIELDS(o, rec, fields) jfields((o), (rec), (fields), sizeof(fields) / sizeof(fields)[0])
-
-/* An array under key of the n records at rows, size bytes each, one
- * object apiece. */
-static void jrows(cJSON *o, const char *key, const void *rows, size_t n, size_t size,
-                  const struct jfield *f, size_t nf)
-{
-    cJSON *a = cJSON_AddArrayToObject(o, key);
-    for (size_t i = 0; i < n; i++) {
-        cJSON *x = cJSON_CreateObject();
-        jfields(x, (const char *)rows + i * size, f, nf);
-        cJSON_AddItemToArray(a, x);
-    }
-}
-
-#define JROWS(o, key, rows, n, fields)                                                    \
-    jrows((o), (key), (rows), (n), sizeof *(rows), (fields), sizeof(fields) / sizeof(fields)[0])
-
-static const struct jfield host_fields[] = {
-    JF(struct meta_host, "name", name),
-    JF(struct meta_host, "cpu_model", cpu_model),
-    JF(struct meta_host, "vcpus", vcpus),
-    JF(struct meta_host, "ram_mb", ram_mb),
-    JF(struct meta_host, "virtualization", virtualization),
-    JF(struct meta_host, "os", os),
-    JF(struct meta_host, "kernel", kernel),
-    JF(struct meta_host, "arch", arch),
-};
-
-static const struct jfield stack_fields[] = {
-    JF(struct meta_stack, "language", language),
-    JF(struct meta_stack, "language_version", language_version),
-    JF(struct meta_stack, "framework", framework),
-    JF(struct meta_stack, "framework_version", framework_version),
-    JF(struct meta_stack, "server", server),
-    JF(struct meta_stack, "server_version", server_version),
-    JF(struct meta_stack, "workers", workers),
-    JF(struct meta_stack, "event_loop", event_loop),
-    JF(struct meta_stack, "serializer", serializer),
-    JF(struct meta_stack, "proxy", proxy),
-    JF(struct meta_stack, "database", database),
-};
-
-/* "tool", before its params. */
-static const struct jfield tool_fields[] = {
-    JF(struct run, "name", tool),
-    JF(struct run, "format", format),
-    JF(struct run, "version", tool_version),
-    JF(struct run, "command", command),
-    JF(struct run, "url", url),
-    JF(struct run, "threads", threads),
-    JF(struct run, "connections", connections),
-    JF(struct run, "vus", vus),
-    JF(struct run, "vus_max", vus_max),
-    JF(struct run, "target_rate", target_rate),
-};
-
-/* "figures": the headline figures. */
-static const struct jfield headline_fields[] = {
-    JF(struct run, "requests", requests),
-    JF(struct run, "rps", rps),
-    JF(struct run, "duration_s", duration_s),
-    JF(struct run, "latency_avg_ms", lat_avg),
-    JF(struct run, "latency_min_ms", lat_min),
-    JF(struct run, "latency_med_ms", lat_med),
-    JF(struct run, "latency_max_ms", lat_max),
-    JF(struct run, "latency_stdev_ms", lat_stdev),
-    JF(struct run, "failed_requests", failed_requests),
-    JF(struct run, "failed_pct", failed_pct),
-    JF(struct run, "non2xx", non2xx),
-    JF(struct run, "bytes_received", bytes_received),
-    JF(struct run, "bytes_sent", bytes_sent),
-    JF(struct run, "iterations", iterations),
-    JF(struct run, "checks_passed", checks_passed),
-    JF(struct run, "checks_failed", checks_failed),
-    JF(struct run, "latency_metric", latency_metric),
-};
-
-/* "metrics" */
-static const struct jfield figure_fields[] = {
-    JF(struct run_figure, "metric", metric),
-    JF(struct run_figure, "stat", stat),
-    JF(struct run_figure, "value", value),
-    JF(struct run_figure, "unit", unit),
-    JF(struct run_figure, "printed", text),
-};
-
-static const struct jfield pct_fields[] = {
-    JF(struct run_percentile, "metric", metric),
-    JF(struct run_percentile, "percentile", percentile),
-    JF(struct run_percentile, "value", value),
-    JF(struct run_percentile, "unit", unit),
-    JF(struct run_percentile, "printed", text),
-    JF_COUNT(struct run_percentile, "total_count", J_OPT, count),
-};
-
-static const struct jfield threshold_fields[] = {
-    JF(struct run_threshold, "metric", metric),
-    JF(struct run_threshold, "expression", expr),
-    JF(struct run_threshold, "ok", ok),
-    JF(struct run_threshold, "observed", text),
-};
-
-static const struct jfield check_fields[] = {
-    JF(struct run_check, "group", group),
-    JF(struct run_check, "name", name),
-    JF_COUNT(struct run_check, "passes", J_COUNT, passes),
-    JF_COUNT(struct run_check, "fails", J_COUNT, fails),
-};
-
-static const struct jfield count_fields[] = {
-    JF(struct run_count, "kind", kind),
-    JF(struct run_count, "message", message),
-    JF(struct run_count, "count", count),
-};
-
-static const struct jfield bucket_fields[] = {
-    JF(struct run_bucket, "metric", metric),
-    JF(struct run_bucket, "lower", lower),
-    JF(struct run_bucket, "upper", upper),
-    JF(struct run_bucket, "count", count),
-};
-
-/* "distributions": a histogram's figures, not its data. */
-static const struct jfield hist_fields[] = {
-    JF(struct run_histogram, "metric", metric),
-    JF(struct run_histogram, "unit", unit),
-    JF(struct run_histogram, "count", count),
-    JF(struct run_histogram, "min", min),
-    JF(struct run_histogram, "mean", mean),
-    JF(struct run_histogram, "max", max),
-};
-
-/* "timeline" */
-static const struct jfield second_fields[] = {
-    JF(struct run_second, "second", second),
-    JF(struct run_second, "requests", requests),
-    JF(struct run_second, "failed", failed),
-    JF(struct run_second, "p50_ms", p50),
-    JF(struct run_second, "p90_ms", p90),
-    JF(struct run_second, "p99_ms", p99),
-    JF(struct run_second, "vus", vus),
-};
-
 static cJSON *jhost(const struct meta_host *h)
 {
     if (meta_host_empty(h))
         return cJSON_CreateNull();
     cJSON *o = cJSON_CreateObject();
-    JFIELDS(o, h, host_fields);
+    jstr(o, "name", h->name);
+    jstr(o, "cpu_model", h->cpu_model);
+    jnum(o, "vcpus", h->vcpus);
+    jnum(o, "ram_mb", h->ram_mb);
+    jstr(o, "virtualization", h->virtualization);
+    jstr(o, "os", h->os);
+    jstr(o, "kernel", h->kernel);
+    jstr(o, "arch", h->arch);
     return o;
 }
 
@@ -261,28 +66,140 @@ cJSON *run_json(const struct stored_run *sr)
     jnum(src, "last_line", r->last_line);
     jstr(src, "imported_at", sr->imported_at);
 
-    JFIELDS(cJSON_AddObjectToObject(o, "stack"), &m->stack, stack_fields);
+    cJSON *stk = cJSON_AddObjectToObject(o, "stack");
+    jstr(stk, "language", m->stack.language);
+    jstr(stk, "language_version", m->stack.language_version);
+    jstr(stk, "framework", m->stack.framework);
+    jstr(stk, "framework_version", m->stack.framework_version);
+    jstr(stk, "server", m->stack.server);
+    jstr(stk, "server_version", m->stack.server_version);
+    jnum(stk, "workers", m->stack.workers);
+    jstr(stk, "event_loop", m->stack.event_loop);
+    jstr(stk, "serializer", m->stack.serializer);
+    jstr(stk, "proxy", m->stack.proxy);
+    jstr(stk, "database", m->stack.database);
     cJSON_AddItemToObject(o, "host", jhost(&m->host));
     cJSON_AddItemToObject(o, "load_host", jhost(&m->load_host));
 
     cJSON *tool = cJSON_AddObjectToObject(o, "tool");
-    JFIELDS(tool, r, tool_fields);
+    jstr(tool, "name", r->tool);
+    jstr(tool, "format", r->format);
+    jstr(tool, "version", r->tool_version);
+    jstr(tool, "command", r->command);
+    jstr(tool, "url", r->url);
+    jnum(tool, "threads", r->threads);
+    jnum(tool, "connections", r->connections);
+    jnum(tool, "vus", r->vus);
+    jnum(tool, "vus_max", r->vus_max);
+    jnum(tool, "target_rate", r->target_rate);
     cJSON *params = cJSON_AddObjectToObject(tool, "params");
     for (size_t i = 0; i < r->nparams; i++)
         jstr(params, r->params[i].key, r->params[i].value);
 
-    JFIELDS(cJSON_AddObjectToObject(o, "figures"), r, headline_fields);
-    JROWS(o, "metrics", r->figures, r->nfigures, figure_fields);
-    JROWS(o, "percentiles", r->pcts, r->npcts, pct_fields);
-    JROWS(o, "thresholds", r->thresholds, r->nthresholds, threshold_fields);
-    JROWS(o, "checks", r->checks, r->nchecks, check_fields);
-    JROWS(o, "counts", r->counts, r->ncounts, count_fields);
-    JROWS(o, "buckets", r->buckets, r->nbuckets, bucket_fields);
-    JROWS(o, "distributions", r->hists, r->nhists, hist_fields);
-    JROWS(o, "timeline", r->series, r->nseries, second_fields);
+    cJSON *h = cJSON_AddObjectToObject(o, "figures");
+    jnum(h, "requests", r->requests);
+    jnum(h, "rps", r->rps);
+    jnum(h, "duration_s", r->duration_s);
+    jnum(h, "latency_avg_ms", r->lat_avg);
+    jnum(h, "latency_min_ms", r->lat_min);
+    jnum(h, "latency_med_ms", r->lat_med);
+    jnum(h, "latency_max_ms", r->lat_max);
+    jnum(h, "latency_stdev_ms", r->lat_stdev);
+    jnum(h, "failed_requests", r->failed_requests);
+    jnum(h, "failed_pct", r->failed_pct);
+    jnum(h, "non2xx", r->non2xx);
+    jnum(h, "bytes_received", r->bytes_received);
+    jnum(h, "bytes_sent", r->bytes_sent);
+    jnum(h, "iterations", r->iterations);
+    jnum(h, "checks_passed", r->checks_passed);
+    jnum(h, "checks_failed", r->checks_failed);
+    jstr(h, "latency_metric", r->latency_metric);
+
+    cJSON *figs = cJSON_AddArrayToObject(o, "metrics");
+    for (size_t i = 0; i < r->nfigures; i++) {
+        cJSON *f = cJSON_CreateObject();
+        jstr(f, "metric", r->figures[i].metric);
+        jstr(f, "stat", r->figures[i].stat);
+        jnum(f, "value", r->figures[i].value);
+        jstr(f, "unit", r->figures[i].unit);
+        jstr(f, "printed", r->figures[i].text);
+        cJSON_AddItemToArray(figs, f);
+    }
+    cJSON *pcts = cJSON_AddArrayToObject(o, "percentiles");
+    for (size_t i = 0; i < r->npcts; i++) {
+        cJSON *f = cJSON_CreateObject();
+        jstr(f, "metric", r->pcts[i].metric);
+        jnum(f, "percentile", r->pcts[i].percentile);
+        jnum(f, "value", r->pcts[i].value);
+        jstr(f, "unit", r->pcts[i].unit);
+        jstr(f, "printed", r->pcts[i].text);
+        if (r->pcts[i].count >= 0)
+            jnum(f, "total_count", (double)r->pcts[i].count);
+        cJSON_AddItemToArray(pcts, f);
+    }
+    cJSON *ths = cJSON_AddArrayToObject(o, "thresholds");
+    for (size_t i = 0; i < r->nthresholds; i++) {
+        cJSON *f = cJSON_CreateObject();
+        jstr(f, "metric", r->thresholds[i].metric);
+        jstr(f, "expression", r->thresholds[i].expr);
+        cJSON_AddBoolToObject(f, "ok", r->thresholds[i].ok);
+        jstr(f, "observed", r->thresholds[i].text);
+        cJSON_AddItemToArray(ths, f);
+    }
+    cJSON *chs = cJSON_AddArrayToObject(o, "checks");
+    for (size_t i = 0; i < r->nchecks; i++) {
+        cJSON *f = cJSON_CreateObject();
+        jstr(f, "group", r->checks[i].group);
+        jstr(f, "name", r->checks[i].name);
+        jnum(f, "passes", r->checks[i].passes < 0 ? RUN_NA : (double)r->checks[i].passes);
+        jnum(f, "fails", r->checks[i].fails < 0 ? RUN_NA : (double)r->checks[i].fails);
+        cJSON_AddItemToArray(chs, f);
+    }
+    cJSON *cnts = cJSON_AddArrayToObject(o, "counts");
+    for (size_t i = 0; i < r->ncounts; i++) {
+        cJSON *f = cJSON_CreateObject();
+        jstr(f, "kind", r->counts[i].kind);
+        jstr(f, "message", r->counts[i].message);
+        jnum(f, "count", r->counts[i].count);
+        cJSON_AddItemToArray(cnts, f);
+    }
+    cJSON *bks = cJSON_AddArrayToObject(o, "buckets");
+    for (size_t i = 0; i < r->nbuckets; i++) {
+        cJSON *f = cJSON_CreateObject();
+        jstr(f, "metric", r->buckets[i].metric);
+        jnum(f, "lower", r->buckets[i].lower);
+        jnum(f, "upper", r->buckets[i].upper);
+        jnum(f, "count", r->buckets[i].count);
+        cJSON_AddItemToArray(bks, f);
+    }
+    cJSON *hists = cJSON_AddArrayToObject(o, "distributions");
+    for (size_t i = 0; i < r->nhists; i++) {
+        cJSON *f = cJSON_CreateObject();
+        jstr(f, "metric", r->hists[i].metric);
+        jstr(f, "unit", r->hists[i].unit);
+        jnum(f, "count", r->hists[i].count);
+        jnum(f, "min", r->hists[i].min);
+        jnum(f, "mean", r->hists[i].mean);
+        jnum(f, "max", r->hists[i].max);
+        cJSON_AddItemToArray(hists, f);
+    }
+    cJSON *secs = cJSON_AddArrayToObject(o, "timeline");
+    for (size_t i = 0; i < r->nseries; i++) {
+        const struct run_second *t = &r->series[i];
+        cJSON *f = cJSON_CreateObject();
+        jnum(f, "second", (double)t->second);
+        jnum(f, "requests", t->requests);
+        jnum(f, "failed", t->failed);
+        jnum(f, "p50_ms", t->p50);
+        jnum(f, "p90_ms", t->p90);
+        jnum(f, "p99_ms", t->p99);
+        jnum(f, "vus", t->vus);
+        cJSON_AddItemToArray(secs, f);
+    }
     cJSON *tags = cJSON_AddObjectToObject(o, "tags");
     for (size_t i = 0; i < m->ntags; i++)
         jstr(tags, m->tags[i].key, m->tags[i].value);
 
     return o;
 }
+
