@@ -36,7 +36,7 @@ extern const int schema_migration_count;
 #define STMT_PARAMS 64
 
 /* A prepared statement kept for reuse, with its parameters' names by
- * position (SQLite's own copies). Binds mostly come in the order of the
+ * position (copies). Binds mostly come in the order of the
  * SQL: the name at `next` is tried first, one strcmp instead of SQLite's
  * search of every name. */
 struct stmt_slot {
@@ -120,37 +120,39 @@ static sqlite3_stmt *stmt(struct store *st, const char *sql)
             return c->stmt;
         }
     }
+    /* The SQL passed here is a constant of this file: a full cache means
+     * one more constant than slots, and a statement nobody would finalize. */
+    if (st->ncache == STMT_CACHE)
+        die(70, "internal error: more than %d cached SQL statements", STMT_CACHE);
     sqlite3_stmt *s = NULL;
     if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
         db_error(st, sql);
         return NULL;
     }
-    if (st->ncache < STMT_CACHE) {
-        struct stmt_slot *c = &st->cache[st->ncache++];
-        memset(c, 0, sizeof *c);
-        c->sql = sql;
-        c->stmt = s;
-        c->nparams = sqlite3_bind_parameter_count(s);
-        if (c->nparams > STMT_PARAMS)
-            c->nparams = STMT_PARAMS;
-        size_t len = 0;
-        for (int i = 0; i < c->nparams; i++) {
-            const char *n = sqlite3_bind_parameter_name(s, i + 1);
-            len += n ? strlen(n) + 1 : 0;
-        }
-        c->names = xmalloc(len + 1);
-        char *p = c->names;
-        for (int i = 0; i < c->nparams; i++) {
-            const char *n = sqlite3_bind_parameter_name(s, i + 1);
-            if (n) {
-                size_t k = strlen(n) + 1;
-                memcpy(p, n, k);
-                c->pname[i] = p;
-                p += k;
-            }
-        }
-        bound_slot = c;
+    struct stmt_slot *c = &st->cache[st->ncache++];
+    memset(c, 0, sizeof *c);
+    c->sql = sql;
+    c->stmt = s;
+    c->nparams = sqlite3_bind_parameter_count(s);
+    if (c->nparams > STMT_PARAMS)
+        c->nparams = STMT_PARAMS;
+    size_t len = 0;
+    for (int i = 0; i < c->nparams; i++) {
+        const char *n = sqlite3_bind_parameter_name(s, i + 1);
+        len += n ? strlen(n) + 1 : 0;
     }
+    c->names = xmalloc(len + 1);
+    char *p = c->names;
+    for (int i = 0; i < c->nparams; i++) {
+        const char *n = sqlite3_bind_parameter_name(s, i + 1);
+        if (n) {
+            size_t k = strlen(n) + 1;
+            memcpy(p, n, k);
+            c->pname[i] = p;
+            p += k;
+        }
+    }
+    bound_slot = c;
     return s;
 }
 
