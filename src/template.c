@@ -231,6 +231,8 @@ static int load_slides(struct template *t, const cJSON *doc)
     static const char *const types[] = {"title", "setup", "runs", "chart", "table"};
     const cJSON *arr = get(doc, "slides");
     const char *src = t->source;
+    if (!arr) /* the merge with the default template always gives one */
+        return error("template %s: no \"slides\"", src);
     size_t n = (size_t)cJSON_GetArraySize(arr);
     t->slides = xcalloc(n ? n : 1, sizeof(struct tpl_slide));
     for (const cJSON *s = arr->child; s; s = s->next) {
