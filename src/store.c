@@ -56,6 +56,7 @@ struct store {
     sqlite3 *db;
     char *path;
     int readonly;
+    int writer_cache; /* the page cache was made a writer's (store_begin) */
     const char *tx_file; /* where the open transaction began */
     int tx_line;
     struct stmt_slot cache[STMT_CACHE];
@@ -923,8 +924,7 @@ int store_open(const char *path, int flags, struct store **out)
          * few syncs, not one per 4 MB; the WAL is cut back after. */
         if (exec_sql(st, "PRAGMA synchronous = NORMAL") < 0 ||
             exec_sql(st, "PRAGMA wal_autocheckpoint = 8192") < 0 ||
-            exec_sql(st, "PRAGMA journal_size_limit = 67108864") < 0 ||
-            exec_sql(st, "PRAGMA cache_size = -16384") < 0)
+            exec_sql(st, "PRAGMA journal_size_limit = 67108864") < 0)
             goto fail;
     }
     if (migrate(st) < 0)
@@ -970,6 +970,16 @@ int store_begin_at(struct store *st, const char *file, int line)
     if (st->tx_file)
         return error("internal error: transaction begun at %s:%d still open at %s:%d",
                      st->tx_file, st->tx_line, file, line);
+    /* A writer's page cache is 16 MB: an import revisits the pages of
+     * the indexes it inserts into file after file. A reader keeps SQLite's
+     * 2 MB: a query reads most pages once, and every page a larger cache
+     * keeps is fresh memory, a page fault (list --campaign on a million
+     * runs: 83 ms of CPU with 16 MB, 52 ms with 2 MB). */
+    if (!st->writer_cache) {
+        if (exec_sql(st, "PRAGMA cache_size = -16384") < 0)
+            return -1;
+        st->writer_cache = 1;
+    }
     /* IMMEDIATE takes the write lock now, so a busy database is waited
      * for here (busy timeout) rather than failing halfway through. */
     sqlite3_stmt *s = stmt(st, SQL_BEGIN);
