@@ -1874,12 +1874,11 @@ static const char *unit_const(const char *u)
 }
 
 /* Steps sql, its parameter `param` bound to id, and hands each row to fn
- * with arg. 0, or -1 when sql cannot be prepared or (with report set) a
- * step fails, the error printed. Without report a failing step only ends
- * the rows: reading a run's own rows back has always taken it so; its raw
- * point data reports it. */
+ * with arg. 0, or -1 with the error printed when sql cannot be prepared
+ * or a step fails: a run read back with some of its rows missing would be
+ * shown, exported or reparsed as if that were all it had. */
 static int each_row(struct store *st, const char *sql, const char *param, int64_t id,
-                    void (*fn)(sqlite3_stmt *s, void *arg), void *arg, int report)
+                    void (*fn)(sqlite3_stmt *s, void *arg), void *arg)
 {
     sqlite3_stmt *s = stmt(st, sql);
     if (!s)
@@ -1889,7 +1888,7 @@ static int each_row(struct store *st, const char *sql, const char *param, int64_
     while ((rc = sqlite3_step(s)) == SQLITE_ROW)
         fn(s, arg);
     sqlite3_reset(s);
-    if (report && rc != SQLITE_DONE)
+    if (rc != SQLITE_DONE) /* a read that fails midway is not a short list */
         return db_error(st, sql);
     return 0;
 }
@@ -2036,11 +2035,11 @@ int store_run_load(struct store *st, int64_t run_id, struct stored_run *out)
     out->meta.label = out->label ? xstrdup(out->label) : NULL;
     out->meta.notes = out->notes ? xstrdup(out->notes) : NULL;
 
-    if (stack && each_row(st, SQL_STACK_GET, ":id", stack, read_stack, &out->meta.stack, 0) < 0)
+    if (stack && each_row(st, SQL_STACK_GET, ":id", stack, read_stack, &out->meta.stack) < 0)
         return -1;
-    if (host && each_row(st, SQL_HOST_GET, ":id", host, read_host, &out->meta.host, 0) < 0)
+    if (host && each_row(st, SQL_HOST_GET, ":id", host, read_host, &out->meta.host) < 0)
         return -1;
-    if (lhost && each_row(st, SQL_HOST_GET, ":id", lhost, read_host, &out->meta.load_host, 0) < 0)
+    if (lhost && each_row(st, SQL_HOST_GET, ":id", lhost, read_host, &out->meta.load_host) < 0)
         return -1;
 
     const struct {
@@ -2058,7 +2057,7 @@ int store_run_load(struct store *st, int64_t run_id, struct stored_run *out)
         {SQL_TAGS_GET, read_tag, &out->meta},
     };
     for (size_t i = 0; i < sizeof details / sizeof details[0]; i++)
-        if (each_row(st, details[i].sql, ":run_id", run_id, details[i].fn, details[i].arg, 0) < 0)
+        if (each_row(st, details[i].sql, ":run_id", run_id, details[i].fn, details[i].arg) < 0)
             return -1;
     if (raw_data_load(st, run_id, r) < 0)
         return -1;
@@ -2403,8 +2402,8 @@ static void read_second(sqlite3_stmt *s, void *arg)
 
 static int raw_data_load(struct store *st, int64_t id, struct run *r)
 {
-    if (each_row(st, SQL_HISTS_GET, ":run_id", id, read_hist, r, 1) < 0 ||
-        each_row(st, SQL_SERIES_GET, ":run_id", id, read_second, r, 1) < 0)
+    if (each_row(st, SQL_HISTS_GET, ":run_id", id, read_hist, r) < 0 ||
+        each_row(st, SQL_SERIES_GET, ":run_id", id, read_second, r) < 0)
         return -1;
     return 0;
 }
