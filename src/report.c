@@ -567,25 +567,29 @@ static void make_rows(struct report *rep)
     if (by_series)
         unique_row_labels(rep);
 
-    /* Values: the median of the runs that did not fail and printed it. */
+    /* Values: the median of the runs that did not fail and printed it.
+     * A failed run counts in nfailed, never in the value or failed_pct:
+     * a group with one failed run of three is not "100% failed", it is
+     * ranked on its other two and says "1 of 3 runs failed". */
     for (size_t r = 0; r < rep->nrows; r++) {
         struct report_row *row = &rep->rows[r];
         double *vals = xcalloc(row->nruns, sizeof(double));
-        size_t nv = 0, nfailed = 0;
+        size_t nv = 0;
+        row->nfailed = 0;
+        for (size_t k = 0; k < row->nruns; k++)
+            row->nfailed += rep->runs[row->runs[k]].failed;
+        row->failed = row->nfailed == row->nruns;
         row->failed_pct = RUN_NA;
         for (size_t k = 0; k < row->nruns; k++) {
             const struct report_run *rr = &rep->runs[row->runs[k]];
             double fp = rr->sr.run->failed_pct;
+            if (rr->failed && !row->failed)
+                continue;
             if (run_has(fp) && (!run_has(row->failed_pct) || fp > row->failed_pct))
                 row->failed_pct = fp;
-            if (rr->failed) {
-                nfailed++;
-                continue;
-            }
-            if (run_has(rr->value))
+            if (!rr->failed && run_has(rr->value))
                 vals[nv++] = rr->value;
         }
-        row->failed = nfailed == row->nruns;
         row->nvalues = nv;
         row->cv = RUN_NA;
         if (nv) {
@@ -819,6 +823,8 @@ void report_dump(FILE *fp, const struct report *rep)
                 row->color, row->nruns);
         if (row->failed)
             fprintf(fp, " failed");
+        else if (row->nfailed)
+            fprintf(fp, " failed_runs=%zu/%zu", row->nfailed, row->nruns);
         dump_num(fp, "value", row->value);
         if (row->nruns > 1) {
             dump_num(fp, "lo", row->lo);
