@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "human.h"
+#include "render.h"
 #include "units.h"
 
 static const char *const kind_names[CHART_NKINDS] = {"bars", "percentiles", "distribution",
@@ -334,6 +335,10 @@ static char *bar_value_text(struct frame *f, const struct report_row *row)
             buf_adds(&b, ")");
             free(of);
         }
+        char *failed = render_failed_runs(f->tpl, row); /* "1 of 3 runs failed" */
+        if (failed)
+            buf_printf(&b, " \xc2\xb7 %s", failed);
+        free(failed);
     }
     return buf_detach(&b, NULL);
 }
@@ -450,7 +455,7 @@ static void layout_bars(struct frame *f)
         double vy = cy + (font_ascent(dl->fonts, FONT_SANS, rts - 1) -
                           font_descent(dl->fonts, FONT_SANS, rts - 1)) / 2;
         dl_text(dl, row->failed ? "value-failed" : "value", end + 5, vy, vt[r],
-                row->failed ? FONT_BOLD : FONT_SANS, rts - 1, row->failed ? th->failed : th->text,
+                row->failed ? FONT_BOLD : FONT_SANS, rts - 1, row->nfailed ? th->failed : th->text,
                 DL_START);
     }
     if (n < all)

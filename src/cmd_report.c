@@ -30,7 +30,9 @@ const char cmd_report_usage[] =
     "Compares runs: a table of each row's value and its change against the\n"
     "row before, the best row and a baseline, charts (PNG, SVG), a Markdown\n"
     "report and a 16:9 PDF slide deck. Without selection options it reports\n"
-    "the newest campaign. Without output options it prints the table.\n"
+    "the newest campaign. The table is printed on standard output, with or\n"
+    "without other outputs, unless --csv -, --md - or --dump writes there\n"
+    "(or -q is given).\n"
     "\n"
     "Choosing runs:\n" SELECT_USAGE
     "\n"
@@ -56,7 +58,8 @@ const char cmd_report_usage[] =
     "  --png DIR          the charts as PNG files in DIR (created if missing)\n"
     "  --svg DIR          the charts as SVG files in DIR\n"
     "  --md FILE          Markdown: the table and the charts as image links (the\n"
-    "                     --png or --svg files, else PNGs written beside FILE)\n"
+    "                     --png or --svg files, else PNGs written beside FILE;\n"
+    "                     with - for standard output, only --png or --svg images)\n"
     "  --csv FILE         the table as CSV (- for standard output)\n"
     "  --template T       deck template: default, ru, or a JSON file (see\n"
     "                     doc/report.md)\n"
@@ -430,8 +433,10 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
         warning("report: no selected run printed %s: nothing to rank or chart",
                 rep->opts.metric.name);
 
-    /* The table on the terminal, unless the CSV or the dump goes there. */
-    int to_stdout = (o.csv && strcmp(o.csv, "-") == 0) || o.dump;
+    /* The table on the terminal, whatever else is written, unless the
+     * CSV, the Markdown or the dump goes there. */
+    int to_stdout = (o.csv && strcmp(o.csv, "-") == 0) || (o.md && strcmp(o.md, "-") == 0) ||
+                    o.dump;
     if (!to_stdout && !diag_quiet())
         render_table_text(stdout, rep, tpl);
 
@@ -470,12 +475,18 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
             note("wrote %s", o.csv);
     }
     if (o.md) {
-        /* Images: the --png (or --svg) files, else PNGs beside the file. */
-        char *mddir = dir_of(o.md);
+        /* Images: the --png (or --svg) files, else PNGs beside the file.
+         * Markdown on standard output has no "beside": its images are
+         * the --png or --svg files, linked from the working directory,
+         * or there are none. */
+        int md_stdout = strcmp(o.md, "-") == 0;
+        char *mddir = md_stdout ? xstrdup(".") : dir_of(o.md);
         const char *imgdir = o.png ? o.png : o.svg;
         const char *ext = o.png ? "png" : o.svg ? "svg" : "png";
         char *prefix = NULL;
-        if (!imgdir) {
+        if (!imgdir && md_stdout) {
+            note("report: --md -: no chart images (--png DIR or --svg DIR writes and links them)");
+        } else if (!imgdir) {
             const char *base = strrchr(o.md, '/') ? strrchr(o.md, '/') + 1 : o.md;
             const char *dot = strrchr(base, '.');
             struct buf p = BUF_INIT;
@@ -491,7 +502,7 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
         struct render_image images[CHART_NKINDS];
         char *paths[CHART_NKINDS] = {NULL}, *titles[CHART_NKINDS] = {NULL};
         size_t ni = 0;
-        for (int k = 0; k < CHART_NKINDS; k++) {
+        for (int k = 0; k < CHART_NKINDS && (imgdir || !md_stdout); k++) {
             if (!charts[k])
                 continue;
             struct buf name = BUF_INIT;
@@ -511,7 +522,7 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
         char *mdtitle = template_format(o.info.title ? o.info.title : tpl->title, vars);
         struct md_args a = {rep, tpl, *mdtitle ? mdtitle : "benchdb report", images, ni};
         int wrc = write_file_with(o.md, write_md, &a);
-        if (wrc == 0)
+        if (wrc == 0 && !md_stdout)
             note("wrote %s", o.md);
         free(mdtitle);
         free(metric);

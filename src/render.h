@@ -4,7 +4,9 @@
  * Columns: rank, label, the metric's value, its change against the row
  * before, against the best row, against the baseline (when one was
  * given), and failed requests. A failed row shows its value marked
- * FAILED and no rank or changes (report.h's ranking rule). Headers and
+ * FAILED and no rank or changes (report.h's ranking rule); a row of
+ * several runs of which some failed says how many ("0% (1 of 3 runs
+ * failed)"). Headers and
  * marks come from the template's labels; CSV headers are fixed names for
  * programs and its numbers are unrounded.
  *
@@ -42,6 +44,12 @@ void render_cells(const struct report *rep, const struct template *tpl, long row
                   char cells[RENDER_NCOLS][RENDER_CELL]);
 int render_col_shown(const struct report *rep, int col);
 int render_col_right(int col);
+
+/* "1 of 3 runs failed" (the template's failed_runs label) for a row of
+ * several runs some of which failed; NULL for any other row. The caller
+ * frees. The table's failed column, the bar chart and the table slide
+ * say it. */
+char *render_failed_runs(const struct template *tpl, const struct report_row *row);
 
 /* A value as the table prints it: rates and counts exact to two decimals
  * with thousands separators ("104,379.61"), times with a unit to four

@@ -50,11 +50,40 @@ char *render_value(char *buf, size_t size, const struct report_metric *m, double
     return buf;
 }
 
+char *render_failed_runs(const struct template *tpl, const struct report_row *row)
+{
+    char n[32], total[32];
+    if (!row->nfailed || row->nruns < 2)
+        return NULL;
+    snprintf(n, sizeof n, "%zu", row->nfailed);
+    snprintf(total, sizeof total, "%zu", row->nruns);
+    const char *vars[] = {"n", n, "total", total, NULL};
+    return template_text(tpl, "failed_runs", vars);
+}
+
+/* The failed column: the failed requests in percent ("0%"), FAILED when
+ * every run of the row failed, and how many runs failed when the row has
+ * several: "100% FAILED", "0% (1 of 3 runs failed)", "-". */
+static void failed_cell(char *cell, const struct template *tpl, const struct report_row *row)
+{
+    char tmp[64];
+    struct buf b = BUF_INIT;
+    char *runs = render_failed_runs(tpl, row);
+    if (run_has(row->failed_pct))
+        buf_adds(&b, human_percent(tmp, sizeof tmp, row->failed_pct, 4));
+    if (row->failed)
+        buf_printf(&b, "%s%s", b.len ? " " : "", template_label(tpl, "failed"));
+    if (runs)
+        buf_printf(&b, b.len ? " (%s)" : "%s", runs);
+    snprintf(cell, RENDER_CELL, "%s", b.len ? buf_str(&b) : "-");
+    free(runs);
+    buf_free(&b);
+}
+
 /* The cells of one row, as shown (text and Markdown). */
 static void row_cells(const struct report *rep, const struct template *tpl,
                       const struct report_row *row, char cells[RENDER_NCOLS][RENDER_CELL])
 {
-    char tmp[64];
     if (row->rank)
         snprintf(cells[RENDER_COL_RANK], RENDER_CELL, "%d", row->rank);
     else
@@ -77,16 +106,7 @@ static void row_cells(const struct report *rep, const struct template *tpl,
         else
             snprintf(cells[RENDER_COL_PREV + i], RENDER_CELL, "-");
     }
-    if (row->failed)
-        snprintf(cells[RENDER_COL_FAILED], RENDER_CELL, "%s %s",
-                 run_has(row->failed_pct) ? human_percent(tmp, sizeof tmp, row->failed_pct, 4) : "",
-                 template_label(tpl, "failed"));
-    else if (run_has(row->failed_pct))
-        human_percent(cells[RENDER_COL_FAILED], RENDER_CELL, row->failed_pct, 4);
-    else
-        snprintf(cells[RENDER_COL_FAILED], RENDER_CELL, "-");
-    if (cells[RENDER_COL_FAILED][0] == ' ')
-        memmove(cells[RENDER_COL_FAILED], cells[RENDER_COL_FAILED] + 1, strlen(cells[RENDER_COL_FAILED]));
+    failed_cell(cells[RENDER_COL_FAILED], tpl, row);
 }
 
 static void header_cells(const struct report *rep, const struct template *tpl,
@@ -201,7 +221,7 @@ int render_table_md(FILE *fp, const struct report *rep, const struct template *t
         fputc('|', fp);
         for (int c = 0; c < RENDER_NCOLS; c++)
             if (render_col_shown(rep, c))
-                md_cell(fp, cells[c], rep->rows[r].failed && c == RENDER_COL_FAILED);
+                md_cell(fp, cells[c], rep->rows[r].nfailed && c == RENDER_COL_FAILED);
         fputc('\n', fp);
     }
     if (rep->nwarnings) {
@@ -235,10 +255,21 @@ static void csv_num(FILE *fp, double v)
         fputs(units_format(tmp, sizeof tmp, v), fp);
 }
 
+/* failed: every run failed; partly_failed: ranked on the runs that did
+ * not; no_value: no run printed the metric. */
+static const char *csv_state(const struct report_row *row)
+{
+    if (row->failed)
+        return "failed";
+    if (!run_has(row->value))
+        return "no_value";
+    return row->nfailed ? "partly_failed" : "ok";
+}
+
 int render_table_csv(FILE *fp, const struct report *rep)
 {
     fprintf(fp, "rank,label,metric,value,vs_previous_pct,vs_best_pct,vs_baseline_pct,"
-                "failed_pct,state,runs,run_ids,min,max,cv,noisy\n");
+                "failed_pct,state,runs,run_ids,min,max,cv,noisy,failed_runs\n");
     for (size_t r = 0; r < rep->nrows; r++) {
         const struct report_row *row = &rep->rows[r];
         if (row->rank)
@@ -251,8 +282,7 @@ int render_table_csv(FILE *fp, const struct report *rep)
         csv_num(fp, row->rank ? row->vs_best : RUN_NA);
         csv_num(fp, row->rank ? row->vs_base : RUN_NA);
         csv_num(fp, row->failed_pct);
-        fprintf(fp, ",%s,%zu,", row->failed ? "failed" : run_has(row->value) ? "ok" : "no_value",
-                row->nruns);
+        fprintf(fp, ",%s,%zu,", csv_state(row), row->nruns);
         int64_t *ids = xcalloc(row->nruns, sizeof(int64_t));
         for (size_t k = 0; k < row->nruns; k++)
             ids[k] = rep->runs[row->runs[k]].sr.run_id;
@@ -263,7 +293,7 @@ int render_table_csv(FILE *fp, const struct report *rep)
         csv_num(fp, row->lo);
         csv_num(fp, row->hi);
         csv_num(fp, row->cv);
-        fprintf(fp, ",%d\n", row->noisy);
+        fprintf(fp, ",%d,%zu\n", row->noisy, row->nfailed);
     }
     return check(fp);
 }

@@ -448,6 +448,42 @@ static char *join_list(char **list, size_t n)
     return buf_detach(&b, NULL);
 }
 
+/* The colour key of a run: its stack's identity. A run whose metadata
+ * names no stack -- a row of a published table: metadata comes per file,
+ * never per row (doc/formats/published.md) -- takes the stack of the runs
+ * that share its label when they all have one and the same, so the table's
+ * "necro" row gets the colour of the measured necro run; else its label.
+ * The caller frees. */
+static char *color_key(const struct report *rep, const struct report_run *rr)
+{
+    char *key = NULL;
+    if (!meta_stack_empty(&rr->sr.meta.stack)) {
+        meta_stack_identity(&rr->sr.meta.stack, &key);
+        return key;
+    }
+    for (size_t i = 0; i < rep->nruns; i++) {
+        const struct report_run *o = &rep->runs[i];
+        if (o == rr || meta_stack_empty(&o->sr.meta.stack) || strcmp(o->sr.label, rr->sr.label) != 0)
+            continue;
+        char *k = NULL;
+        meta_stack_identity(&o->sr.meta.stack, &k);
+        if (key && strcmp(key, k) != 0) { /* two stacks share the label: neither */
+            free(k);
+            free(key);
+            key = NULL;
+            break;
+        }
+        free(key);
+        key = k;
+    }
+    if (!key) {
+        struct buf b = BUF_INIT;
+        buf_printf(&b, "label:%s", rr->sr.label);
+        key = buf_detach(&b, NULL);
+    }
+    return key;
+}
+
 /* Colours: one per distinct stack, in the order stacks first appear
  * among the runs by id, so a stack has the same colour in every chart. */
 static void assign_colors(struct report *rep)
@@ -456,14 +492,7 @@ static void assign_colors(struct report *rep)
     size_t n = 0, cap = 0;
     for (size_t i = 0; i < rep->nruns; i++) {
         struct report_run *rr = &rep->runs[i];
-        char *key = NULL;
-        if (!meta_stack_empty(&rr->sr.meta.stack)) {
-            meta_stack_identity(&rr->sr.meta.stack, &key);
-        } else {
-            struct buf b = BUF_INIT;
-            buf_printf(&b, "label:%s", rr->sr.label);
-            key = buf_detach(&b, NULL);
-        }
+        char *key = color_key(rep, rr);
         rr->color = intern(&keys, &n, &cap, key);
         free(key);
     }
@@ -567,25 +596,29 @@ static void make_rows(struct report *rep)
     if (by_series)
         unique_row_labels(rep);
 
-    /* Values: the median of the runs that did not fail and printed it. */
+    /* Values: the median of the runs that did not fail and printed it.
+     * A failed run counts in nfailed, never in the value or failed_pct:
+     * a group with one failed run of three is not "100% failed", it is
+     * ranked on its other two and says "1 of 3 runs failed". */
     for (size_t r = 0; r < rep->nrows; r++) {
         struct report_row *row = &rep->rows[r];
         double *vals = xcalloc(row->nruns, sizeof(double));
-        size_t nv = 0, nfailed = 0;
+        size_t nv = 0;
+        row->nfailed = 0;
+        for (size_t k = 0; k < row->nruns; k++)
+            row->nfailed += rep->runs[row->runs[k]].failed;
+        row->failed = row->nfailed == row->nruns;
         row->failed_pct = RUN_NA;
         for (size_t k = 0; k < row->nruns; k++) {
             const struct report_run *rr = &rep->runs[row->runs[k]];
             double fp = rr->sr.run->failed_pct;
+            if (rr->failed && !row->failed)
+                continue;
             if (run_has(fp) && (!run_has(row->failed_pct) || fp > row->failed_pct))
                 row->failed_pct = fp;
-            if (rr->failed) {
-                nfailed++;
-                continue;
-            }
-            if (run_has(rr->value))
+            if (!rr->failed && run_has(rr->value))
                 vals[nv++] = rr->value;
         }
-        row->failed = nfailed == row->nruns;
         row->nvalues = nv;
         row->cv = RUN_NA;
         if (nv) {
@@ -819,6 +852,8 @@ void report_dump(FILE *fp, const struct report *rep)
                 row->color, row->nruns);
         if (row->failed)
             fprintf(fp, " failed");
+        else if (row->nfailed)
+            fprintf(fp, " failed_runs=%zu/%zu", row->nfailed, row->nruns);
         dump_num(fp, "value", row->value);
         if (row->nruns > 1) {
             dump_num(fp, "lo", row->lo);

@@ -6,7 +6,10 @@
  *
  * Ranking rule: a row whose runs all failed (run.h's RUN_STATE_FAILED:
  * every request failed), or that has no value of the metric, is not
- * ranked. It keeps its place in the listing -- at the end when rows are
+ * ranked. A row of several runs of which some failed is ranked on the
+ * others alone (its value, range and failed_pct leave the failed runs
+ * out) and counts them in nfailed, so every output can say "1 of 3 runs
+ * failed". It keeps its place in the listing -- at the end when rows are
  * ordered by the metric -- but gets no rank and no change percentages,
  * and "the row before" a ranked row is the ranked row before it.
  *
@@ -120,8 +123,10 @@ struct report_row {
     double lo, hi;        /* their smallest and largest */
     double cv;            /* their coefficient of variation; NaN below 2 values */
     int noisy;            /* cv > 5%: the runs disagree too much to rank on */
-    double failed_pct;    /* the highest failed_pct among its runs; NaN: none printed */
-    int failed;           /* every run of the row failed */
+    size_t nfailed;       /* runs that failed (run.h's RUN_STATE_FAILED) */
+    double failed_pct;    /* the highest failed_pct among the runs that did not fail (all
+                           * its runs when every one failed); NaN: none printed */
+    int failed;           /* every run of the row failed: nfailed == nruns */
     int rank;             /* 1, 2, ... for ranked rows; 0: not ranked */
     double vs_prev, vs_best, vs_base; /* change in percent; NaN: not applicable */
     int color;            /* palette index */

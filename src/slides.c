@@ -487,6 +487,23 @@ static char *brief_latency(struct deck_ctx *c, const struct run *r)
     return buf_detach(&b, NULL);
 }
 
+/* The failures of a run that did not fail as a whole, with the figures
+ * its output printed: "12 failed requests (0.01%)", "12 failed requests",
+ * "0.01% of requests failed", or "failures not printed". */
+static char *brief_failed(struct deck_ctx *c, const struct run *r)
+{
+    static const char *const keys[4] = {"brief_failed_unknown", "brief_failed_count",
+                                        "brief_failed_pct", "brief_failed"};
+    char n[64], pct[64];
+    int has_n = run_has(r->failed_requests), has_pct = run_has(r->failed_pct);
+    if (has_n)
+        human_count(n, sizeof n, r->failed_requests, 4, &c->tpl->units);
+    if (has_pct)
+        human_percent(pct, sizeof pct, r->failed_pct, 3);
+    const char *vars[] = {"n", has_n ? n : "", "pct", has_pct ? pct : "", NULL};
+    return template_text(c->tpl, keys[has_n + 2 * has_pct], vars);
+}
+
 /* "87.06k requests in 70 s · k6 v0.45, 1000 virtual users". */
 static char *brief_facts(struct deck_ctx *c, const struct run *r)
 {
@@ -539,12 +556,16 @@ static void run_slide(struct deck_ctx *c, const struct tpl_slide *sl, const stru
     const struct tpl_theme *th = c->th;
     const struct run *r = rr->sr.run;
     const struct human_units *u = &c->tpl->units;
-    char tmp[64], tmp2[64];
+    char tmp[64];
     const char *tvars[] = {"label", rr->label, "campaign", c->rep->campaigns, NULL};
     char *title = template_format(sl->title ? sl->title : "{label}", tvars);
 
     struct buf fb = BUF_INIT;
-    buf_printf(&fb, "run %lld \xc2\xb7 %s", (long long)rr->sr.run_id, r->tool);
+    snprintf(tmp, sizeof tmp, "%lld", (long long)rr->sr.run_id);
+    const char *fvars[] = {"id", tmp, NULL};
+    char *run_word = template_text(c->tpl, "footer_run", fvars);
+    buf_printf(&fb, "%s \xc2\xb7 %s", run_word, r->tool);
+    free(run_word);
     if (r->tool_version)
         buf_printf(&fb, " %s", r->tool_version);
     if (rr->sr.campaign)
@@ -587,14 +608,7 @@ static void run_slide(struct deck_ctx *c, const struct tpl_slide *sl, const stru
         buf_free(&b);
         free(all);
     } else {
-        const char *fv[] = {"n", run_has(r->failed_requests)
-                                     ? human_count(tmp, sizeof tmp, r->failed_requests, 4, u)
-                                     : "-",
-                            "pct", run_has(r->failed_pct)
-                                       ? human_percent(tmp2, sizeof tmp2, r->failed_pct, 3)
-                                       : "-",
-                            NULL};
-        s = template_text(c->tpl, "brief_failed", fv);
+        s = brief_failed(c, r);
         big_line(c, dl, "brief-failed", MARGIN, y, s, FONT_SANS, th->body + 2,
                  SLIDE_W - 2 * MARGIN,
                  run_has(r->failed_pct) && r->failed_pct > 0 ? th->failed : th->text);
@@ -643,6 +657,40 @@ static void conditions_note(struct deck_ctx *c, struct dlist *dl)
     buf_free(&b);
 }
 
+/* Cells in bold and the failure colour: a failed row's label and failed
+ * column, and the failed column of a row some of whose runs failed. */
+static int cell_marked(const struct report_row *row, int col)
+{
+    return (row->failed && col == RENDER_COL_LABEL) ||
+           (row->nfailed && col == RENDER_COL_FAILED);
+}
+
+/* Each shown column's width at size ts: its widest cell among rows
+ * first..last and the header. Returns their sum; *ncols the columns shown. */
+static double column_widths(struct dlist *dl, const struct report *rep,
+                            char head[RENDER_NCOLS][RENDER_CELL],
+                            char (*cells)[RENDER_NCOLS][RENDER_CELL], size_t first, size_t last,
+                            double ts, double cw[RENDER_NCOLS], int *ncols)
+{
+    double total = 0;
+    *ncols = 0;
+    for (int col = 0; col < RENDER_NCOLS; col++) {
+        cw[col] = 0;
+        if (!render_col_shown(rep, col))
+            continue;
+        cw[col] = dl_measure(dl, FONT_BOLD, ts, head[col]);
+        for (size_t r = first; r < last; r++) {
+            enum font_face f = cell_marked(&rep->rows[r], col) ? FONT_BOLD : FONT_SANS;
+            double w = dl_measure(dl, f, ts, cells[r][col]);
+            if (w > cw[col])
+                cw[col] = w;
+        }
+        total += cw[col];
+        (*ncols)++;
+    }
+    return total;
+}
+
 static void table_slides(struct deck_ctx *c, const char *title)
 {
     const struct report *rep = c->rep;
@@ -674,23 +722,20 @@ static void table_slides(struct deck_ctx *c, const char *title)
         double ts = th->body;
         if (ts > rowh * 0.55)
             ts = rowh * 0.55;
-        /* Column widths from the widest cell; the label column takes the rest. */
-        double cw[RENDER_NCOLS] = {0}, gap = 22, total = 0;
-        for (int col = 0; col < RENDER_NCOLS; col++) {
-            if (!render_col_shown(rep, col))
-                continue;
-            cw[col] = dl_measure(dl, FONT_BOLD, ts, head[col]);
-            for (size_t r = first; r < last; r++) {
-                double w = dl_measure(dl, rep->rows[r].failed ? FONT_BOLD : FONT_SANS, ts,
-                                      cells[r][col]);
-                if (w > cw[col])
-                    cw[col] = w;
-            }
-            total += cw[col] + gap;
+        /* Column widths from the widest cell. Too wide for the slide: a
+         * smaller type (down to theme.sizes.small), then the label column
+         * gives up the rest. */
+        double cw[RENDER_NCOLS], gap = 22, avail = SLIDE_W - 2 * MARGIN - 16;
+        int ncols = 0;
+        double text = column_widths(dl, rep, head, cells, first, last, ts, cw, &ncols);
+        double room = avail - gap * (ncols - 1);
+        if (text > room) {
+            double least = th->small < ts ? th->small : ts, fit = ts * room / text;
+            ts = fit > least ? fit : least;
+            text = column_widths(dl, rep, head, cells, first, last, ts, cw, &ncols);
         }
-        double avail = SLIDE_W - 2 * MARGIN - 16;
-        if (total - gap > avail)
-            cw[RENDER_COL_LABEL] -= total - gap - avail;
+        if (text > room)
+            cw[RENDER_COL_LABEL] -= text - room;
         double asc = font_ascent(c->fs, FONT_SANS, ts), desc = font_descent(c->fs, FONT_SANS, ts);
         /* Header. */
         double x = MARGIN + 12, by = y + rowh / 2 + (asc - desc) / 2;
@@ -716,14 +761,14 @@ static void table_slides(struct deck_ctx *c, const char *title)
             for (int col = 0; col < RENDER_NCOLS; col++) {
                 if (!render_col_shown(rep, col))
                     continue;
-                int mark = row->failed && (col == RENDER_COL_FAILED || col == RENDER_COL_LABEL);
+                int mark = cell_marked(row, col);
                 enum font_face f = mark ? FONT_BOLD : FONT_SANS;
                 char *fit = dl_fit(dl, f, ts, cells[r][col], cw[col]);
                 if (col == RENDER_COL_LABEL)
                     dl_rect(dl, "swatch", x - 11, ry + rowh * 0.22, 5, rowh * 0.56,
                             chart_color(c->tpl, row->color), DL_NONE, 0);
                 dl_text(dl, "td", render_col_right(col) ? x + cw[col] : x, by, fit, f, ts,
-                        row->failed ? th->failed : th->text,
+                        row->failed || mark ? th->failed : th->text,
                         render_col_right(col) ? DL_END : DL_START);
                 free(fit);
                 x += cw[col] + gap;

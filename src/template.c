@@ -153,6 +153,108 @@ bad:
                  s ? s : "?");
 }
 
+/* --- placeholders ----------------------------------------------------------- */
+
+/* The {placeholders} each text may hold: what the code that prints it
+ * fills (doc/report.md lists the same). A label not named here takes
+ * none. "labels.col_*" covers every key with that prefix. */
+static const struct {
+    const char *key;
+    const char *names; /* space-separated */
+} placeholder_table[] = {
+    {"title", "campaign metric"},
+    {"subtitle", "campaign"},
+    {"labels.metric_latency", "p"},
+    {"labels.failed_all", "n"},
+    {"labels.failed_runs", "n total"},
+    {"labels.brief_rps", "value"},
+    {"labels.brief_latency", "value p"},
+    {"labels.brief_latency_avg", "value"},
+    {"labels.brief_failed", "n pct"},
+    {"labels.brief_failed_count", "n"},
+    {"labels.brief_failed_pct", "pct"},
+    {"labels.brief_requests", "n duration"},
+    {"labels.brief_requests_only", "n"},
+    {"labels.brief_load", "tool load"},
+    {"labels.raw_source", "file first last"},
+    {"labels.raw_cut", "n"},
+    {"labels.col_*", "metric baseline"},
+    {"labels.chart_*", "metric campaign"},
+    {"labels.runs_of", "n"},
+    {"labels.more_rows", "n"},
+    {"labels.more_curves", "n"},
+    {"labels.continued", "title"},
+    {"labels.footer_runs", "ids"},
+    {"labels.footer_run", "id"},
+    {"labels.footer_page", "n total"},
+};
+
+static const char *placeholders_of(const char *key)
+{
+    for (size_t i = 0; i < sizeof placeholder_table / sizeof placeholder_table[0]; i++) {
+        const char *k = placeholder_table[i].key;
+        size_t n = strlen(k);
+        if (k[n - 1] == '*' ? strncmp(key, k, n - 1) == 0 : strcmp(key, k) == 0)
+            return placeholder_table[i].names;
+    }
+    return "";
+}
+
+/* Whether the word w (n bytes) is one of the space-separated names. */
+static int has_name(const char *names, const char *w, size_t n)
+{
+    for (const char *p = names; *p;) {
+        size_t len = strcspn(p, " ");
+        if (len == n && strncmp(p, w, n) == 0)
+            return 1;
+        p += len + (p[len] == ' ');
+    }
+    return 0;
+}
+
+/* Every {name} in text (a name: letters, digits, '_') must be one of
+ * names, else the error names the key, the placeholder and what the key
+ * takes. Braces around anything else are text. */
+static int check_placeholders(const char *src, const char *key, const char *text,
+                              const char *names)
+{
+    for (const char *p = strchr(text, '{'); p; p = strchr(p + 1, '{')) {
+        size_t n = strspn(p + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+        if (n == 0 || p[1 + n] != '}' || has_name(names, p + 1, n))
+            continue;
+        struct buf takes = BUF_INIT;
+        for (const char *q = names; *q;) {
+            size_t len = strcspn(q, " ");
+            buf_printf(&takes, "%s{%.*s}", takes.len ? ", " : "", (int)len, q);
+            q += len + (q[len] == ' ');
+        }
+        error("template %s: \"%s\": unknown placeholder {%.*s} (%s takes %s)", src, key, (int)n,
+              p + 1, key, takes.len ? buf_str(&takes) : "no placeholder");
+        buf_free(&takes);
+        return -1;
+    }
+    return 0;
+}
+
+/* The title, subtitle and every label of the merged document. */
+static int check_texts(const char *src, const cJSON *doc)
+{
+    static const char *const top[] = {"title", "subtitle"};
+    char key[128];
+    for (size_t i = 0; i < sizeof top / sizeof top[0]; i++)
+        if (check_placeholders(src, top[i], get_str(doc, top[i]), placeholders_of(top[i])) < 0)
+            return -1;
+    const cJSON *labels = cJSON_GetObjectItemCaseSensitive(doc, "labels");
+    for (const cJSON *c = labels ? labels->child : NULL; c; c = c->next) {
+        if (!cJSON_IsString(c) || c->string[0] == '$')
+            continue;
+        snprintf(key, sizeof key, "labels.%s", c->string);
+        if (check_placeholders(src, key, c->valuestring, placeholders_of(key)) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 static int load_theme(struct template *t, const cJSON *doc)
 {
     static const struct {
@@ -257,8 +359,15 @@ static int load_slides(struct template *t, const cJSON *doc)
             if (c->string[0] == '$' || strcmp(c->string, "type") == 0)
                 continue;
             if (strcmp(c->string, "title") == 0) {
+                char tkey[80];
+                snprintf(tkey, sizeof tkey, "%s.title", key);
                 if (!cJSON_IsString(c))
-                    return error("template %s: \"%s.title\" must be a string", src, key);
+                    return error("template %s: \"%s\" must be a string", src, tkey);
+                /* A run's slide is titled per run; the others per report. */
+                if (check_placeholders(src, tkey, c->valuestring,
+                                       sl->type == TPL_RUNS ? "label campaign"
+                                                            : "campaign metric") < 0)
+                    return -1;
                 sl->title = c->valuestring;
             } else if (strcmp(c->string, "chart") == 0 && sl->type == TPL_CHART) {
                 enum chart_kind ck;
@@ -337,7 +446,7 @@ int template_load(const char *name_or_path, struct template **out)
     t->units.k = get_str(doc, "units.k");
     t->units.M = get_str(doc, "units.M");
     t->units.G = get_str(doc, "units.G");
-    if (load_theme(t, doc) < 0 || load_slides(t, doc) < 0) {
+    if (check_texts(t->source, doc) < 0 || load_theme(t, doc) < 0 || load_slides(t, doc) < 0) {
         doc = NULL; /* owned by t now */
         goto fail;
     }

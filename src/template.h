@@ -10,7 +10,10 @@
  * ("slides", "theme.palette") are replaced whole. Keys starting with "$"
  * are comments.
  *
- * Labels may hold {placeholders}; template_format() fills them.
+ * Labels, the title, subtitle and slide titles may hold {placeholders};
+ * template_format() fills them. Each text takes only the placeholders its
+ * printer fills (the table in template.c): an unknown {name} is an error
+ * at load time naming the key, the placeholder and those the key takes.
  *
  * Ownership: template_load() returns a template the caller frees with
  * template_free() (NULL is a no-op); every string in it lives as long as

@@ -42,6 +42,12 @@ try_template '{"slides": [{"type": "title"}, {"type": "pie"}]}' '"slides\[1\].ty
 try_template '{"slides": [{"type": "chart"}]}' '"slides\[0\].chart" is missing'
 try_template '{"slides": [{"type": "table", "colour": 1}]}' 'unknown key "slides\[0\].colour"'
 try_template '{"labels": {"failed": 7}}' '"labels.failed" must be a string, not a number'
+# A placeholder the text does not take: named with what it takes.
+try_template '{"labels": {"brief_rps": "{valu} RPS"}}' 'template ./t.json: "labels.brief_rps": unknown placeholder \{valu\} \(labels.brief_rps takes \{value\}\)$'
+try_template '{"labels": {"footer_page": "{n} of {totl}"}}' '"labels.footer_page": unknown placeholder \{totl\} \(labels.footer_page takes \{n\}, \{total\}\)$'
+try_template '{"labels": {"failed": "{n} FAILED"}}' '"labels.failed": unknown placeholder \{n\} \(labels.failed takes no placeholder\)$'
+try_template '{"title": "{campain}"}' '"title": unknown placeholder \{campain\} \(title takes \{campaign\}, \{metric\}\)$'
+try_template '{"slides": [{"type": "runs", "title": "{metric}: {label}"}]}' '"slides\[0\].title": unknown placeholder \{metric\} \(slides\[0\].title takes \{label\}, \{campaign\}\)$'
 try_template '{"theme": {"fonts": {"sans": "No Such Font Family"}}}' 'font "No Such Font Family": family "No Such Font Family" is not installed' 1
 try_template '{
   "title": "x",
@@ -57,13 +63,13 @@ cat > mine.json <<'JSON'
   "$comment": "only what differs from the default",
   "title": "Our numbers",
   "slides": [{"type": "title"}, {"type": "table", "title": "Who is fastest"}],
-  "labels": {"col_label": "Stack"}
+  "labels": {"col_label": "Stack", "col_prev": "{ before } {metric}"}
 }
 JSON
 bdb report --template ./mine.json --pdf mine.pdf --author "Ann Example" --date 2025-01-31
 expect_rc 0 "own template"
 check_pdf mine.pdf 2
-expect_match "$OUT" "^# +Stack +Requests per second" "own label on the terminal"
+expect_match "$OUT" "^# +Stack +Requests per second +\{ before \} Requests per second " "own labels on the terminal (braces around words are text)"
 p1=$(pdf_text mine.pdf 1)
 expect_match "$p1" "Our numbers" "own title"
 expect_match "$p1" "Ann Example" "--author"

@@ -60,6 +60,58 @@ expect_match "$(cat talk.md)" "\| - \| aiohttp \(write\) \| 458\.46 \| - \| - \|
 expect_match "$(cat talk.csv)" "
 ,aiohttp \(write\),rps,458\.463481,,,,100,failed,1,2" "CSV: failed row unranked"
 
+# A run's slide footer names the run in the template's words.
+expect_match "$all" "прогон 2 · k6 · PiterPy 2023 · write" "Russian run footer"
+expect_no_match "$all" "run [0-9]+ ·" "no English \"run\" in the Russian deck's footers"
+
+# Groups with a failed run (--by): the failed run (2, aiohttp write, every
+# request failed) is counted, never averaged in. The (none) server group
+# of runs 1, 2, 8 is ranked on runs 1 and 8 alone (median of 484.821487
+# and 498.28599) and says 1 of its 3 runs failed; its failed_pct is that
+# of runs 1 and 8 (0), not run 2's 100.
+bdb report --by server --csv -
+expect_rc 0 "--by server --csv -"
+expect_match "$OUT" "
+4,\(none\),rps,491\.5537385,-57\.2892836042526,-71\.3369112899499,,0,partly_failed,3,\"1, 2, 8\",484\.821487,498\.28599,0\.019368871866705654,0,1
+" "--by server: the (none) group, ranked on its two good runs"
+expect_match "$OUT" "
+5,gunicorn \+ uvicorn,rps,464\.884946,-5\.425407317902027,-72\.89200060236169,,0,ok,2,\"3, 4\",440\.274209,489\.495683,0\.0748676384229429,1,0\$" "--by server: a group without failures"
+bdb report --by server
+expect_match "$OUT" "
+4 +\(none\) +491\.55 \(n=2, ±1\.9%\) +↓57\.3% +↓71\.3% +0% \(1 of 3 runs failed\)
+" "--by server table: 1 of 3 runs failed"
+bdb report --by framework --csv -
+expect_match "$OUT" "
+5,aiohttp,rps,484\.821487,-1\.8363064932062145,-71\.72947695845994,,0,partly_failed,2,\"1, 2\",484\.821487,484\.821487,,0,1\$" "--by framework: aiohttp is run 1's figure, 1 of 2 failed"
+# A group made only of failed runs: state failed, no rank, last.
+bdb report --by scenario --csv -
+expect_match "$OUT" "
+,write,rps,458\.463481,,,,100,failed,1,2,458\.463481,458\.463481,,0,1\$" "--by scenario: the write group failed, unranked"
+bdb -q report --by framework --template ru --pdf by.pdf --md by.md --png bypng
+expect_rc 0 "--by framework deck"
+expect_match "$(cat by.md)" "\| 5 \| aiohttp \| 484\.82 \| ↓1\.8% \| ↓71\.7% \| \*\*0% \(провалено прогонов: 1 из 2\)\*\* \|" "Markdown: the group's failed runs"
+by=$(pdf_text by.pdf)
+expect_match "$by" "485 · провалено прогонов: 1 из 2" "the bar of a group with a failed run is marked"
+expect_match "$by" "aiohttp +484\.82 +↓1\.8% +↓71\.7% +0% \(провалено прогонов: 1 из 2\)" "the table slide row"
+expect_match "$by" "Результаты кратко: aiohttp \(write\)" "the failed run keeps its own slide"
+
+# Markdown on standard output: no image files in the working directory;
+# images only where --png says, linked from here.
+mkdir md && cd md || exit 2
+bdb report --md -
+expect_rc 0 "--md -"
+expect_match "$OUT" "^# Имя мне скорость|^# PiterPy 2023" "Markdown heading on stdout"
+expect_no_match "$OUT" "!\[" "no image links without --png or --svg"
+expect_no_match "$OUT" "^#  Run" "the terminal table is not mixed into the Markdown"
+expect_match "$ERR" "--md -: no chart images \(--png DIR or --svg DIR writes and links them\)" "--md - says why"
+expect_eq "$(ls -A)" "" "--md - wrote no file"
+bdb report --md - --png charts
+expect_rc 0 "--md - --png charts"
+expect_match "$OUT" "!\[Requests per second\]\(charts/bars\.png\)" "--md - links the --png files"
+check_png charts/bars.png 1824x972
+expect_eq "$(ls -A)" "charts" "--md - --png wrote only the charts directory"
+cd .. || exit 2
+
 # Latency p90, worst first, in English.
 bdb report --metric p90 --order worst --pdf p90.pdf
 expect_rc 0 "--metric p90"

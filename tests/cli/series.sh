@@ -77,9 +77,9 @@ bdb report --campaign rep --csv -
 expect_rc 0 "report of repeated runs"
 csv=$OUT
 row_csv() { printf '%s\n' "$csv" | awk -F, -v l="$1" '$2 == l'; }
-expect_match "$(row_csv B)" '^1,B,rps,110,.*,2,"6, 7",100,120,0\.128564[0-9]*,1$' "series B: median 110, 100-120, noisy"
-expect_match "$(row_csv 'A (10 conn.)')" '^2,A \(10 conn\.\),rps,102,.*,6,"1-5, 14",98,104,0\.02566[0-9]*,0$' \
-    "series A: median of its 5 good runs (6 with the failed one), 98-104"
+expect_match "$(row_csv B)" '^1,B,rps,110,.*,ok,2,"6, 7",100,120,0\.128564[0-9]*,1,0$' "series B: median 110, 100-120, noisy"
+expect_match "$(row_csv 'A (10 conn.)')" '^2,A \(10 conn\.\),rps,102,.*,partly_failed,6,"1-5, 14",98,104,0\.02566[0-9]*,0,1$' \
+    "series A: median of its 5 good runs (6 with the failed one, counted in failed_runs), 98-104"
 expect_match "$(row_csv 'A (20 conn.)')" "^4,A \(20 conn\.\),rps,50," "the other A configuration is its own row"
 expect_match "$ERR" "warning: runs not made under the same conditions: connections differs" "terminal warning"
 bdb report --campaign rep --md report.md --pdf report.pdf
