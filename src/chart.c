@@ -221,6 +221,16 @@ static double max_tick_width(struct frame *f, const double *t, size_t n, enum hu
     return w;
 }
 
+/* Width of the last of the ticks' labels. */
+static double last_tick_width(struct frame *f, const double *t, size_t n, enum human_kind kind)
+{
+    char (*lab)[32] = xcalloc(n ? n : 1, sizeof(*lab));
+    human_ticks(lab, t, n, kind, &f->tpl->units);
+    double w = n ? dl_measure(f->dl, FONT_SANS, f->ts - 1, lab[n - 1]) : 0;
+    free(lab);
+    return w;
+}
+
 static void vertical_title(struct frame *f, double x, double ymid, const char *text)
 {
     struct dl_item *it = dl_text(f->dl, "axis-title", x, ymid, text, FONT_SANS, f->ts,
@@ -299,19 +309,17 @@ static void more_note(struct frame *f, double x, double y, size_t n, double size
 
 /* --- bars ------------------------------------------------------------------- */
 
-/* The text at the end of a row's bar. */
-static char *bar_value_text(struct frame *f, const struct report_row *row)
+/* The text at the end of a row's bar; value: the row's value as the
+ * chart labels it (human_labels). */
+static char *bar_value_text(struct frame *f, const struct report_row *row, const char *value)
 {
-    const struct report_metric *m = &f->rep->opts.metric;
-    char v[64];
     struct buf b = BUF_INIT;
     if (row->failed) {
         const struct report_run *rr = &f->rep->runs[row->runs[0]];
         char n[64];
         buf_adds(&b, template_label(f->tpl, "failed"));
         if (run_has(row->value))
-            buf_printf(&b, " \xc2\xb7 %s", human_value(v, sizeof v, m->kind, row->value, 3,
-                                                      &f->tpl->units));
+            buf_printf(&b, " \xc2\xb7 %s", value);
         human_count(n, sizeof n, rr->sr.run->requests, 3, &f->tpl->units);
         const char *vars[] = {"n", n, NULL};
         char *all = template_text(f->tpl, "failed_all", vars);
@@ -320,7 +328,7 @@ static char *bar_value_text(struct frame *f, const struct report_row *row)
     } else if (!run_has(row->value)) {
         buf_adds(&b, template_label(f->tpl, "not_printed"));
     } else {
-        buf_adds(&b, human_value(v, sizeof v, m->kind, row->value, 3, &f->tpl->units));
+        buf_adds(&b, value);
         if (row->nruns > 1 && row->nvalues > 1) {
             char n[24];
             snprintf(n, sizeof n, "%zu", row->nvalues);
@@ -336,6 +344,59 @@ static char *bar_value_text(struct frame *f, const struct report_row *row)
         }
     }
     return buf_detach(&b, NULL);
+}
+
+/* Each row's bar text vt[0..n) (freed first when set), the values
+ * labelled together against the ticks t[0..nt). */
+static void bar_texts(struct frame *f, const double *vals, size_t n, const double *t, size_t nt,
+                      char **vt)
+{
+    char (*lab)[32] = xcalloc(n ? n : 1, sizeof(*lab));
+    human_labels(lab, vals, n, f->rep->opts.metric.kind, 3, t, nt, &f->tpl->units);
+    for (size_t r = 0; r < n; r++) {
+        free(vt[r]);
+        vt[r] = bar_value_text(f, &f->rep->rows[r], lab[r]);
+    }
+    free(lab);
+}
+
+/* Where a row's bar (or its range whisker) ends, in the metric's units. */
+static double bar_end(const struct report_row *row)
+{
+    double end = run_has(row->value) ? row->value : 0;
+    if (row->nruns > 1 && run_has(row->hi) && row->hi > end)
+        end = row->hi;
+    return end;
+}
+
+/* Width a row's value text needs after its bar, with its gaps. */
+static double bar_need(struct frame *f, const struct report_row *row, const char *vt, double size)
+{
+    return dl_measure(f->dl, row->failed ? FONT_BOLD : FONT_SANS, size, vt) + 8;
+}
+
+/* 1 when at this scale every value text fits after its bar within pw. */
+static int bars_fit(struct frame *f, size_t n, char *const *vt, double scale, double pw,
+                    double size)
+{
+    for (size_t r = 0; r < n; r++)
+        if (bar_end(&f->rep->rows[r]) * scale + bar_need(f, &f->rep->rows[r], vt[r], size) >
+            pw + 0.01)
+            return 0;
+    return 1;
+}
+
+/* The largest scale at which every value text fits after its bar. */
+static double bars_scale(struct frame *f, size_t n, char *const *vt, double pw, double size)
+{
+    double scale = -1;
+    for (size_t r = 0; r < n; r++) {
+        double end = bar_end(&f->rep->rows[r]);
+        double sc = (pw - bar_need(f, &f->rep->rows[r], vt[r], size)) / end;
+        if (end > 0 && (scale < 0 || sc < scale))
+            scale = sc;
+    }
+    return scale;
 }
 
 static void layout_bars(struct frame *f)
@@ -366,36 +427,45 @@ static void layout_bars(struct frame *f)
         lw = dl->w * 0.38;
     double x0 = pad + lw + 10, x1 = dl->w - pad;
 
-    /* Room for the value labels right of the longest bar. */
+    /* The axis runs to a tick beyond the longest bar, with room for its
+     * value label after it, as a plot with nice bounds does. */
     double vmax = 0;
-    char **vt = xcalloc(n ? n : 1, sizeof(char *));
+    double *vals = xcalloc(n ? n : 1, sizeof(double));
     for (size_t r = 0; r < n; r++) {
         const struct report_row *row = &rep->rows[r];
         double hi = row->nruns > 1 && run_has(row->hi) ? row->hi : row->value;
         if (run_has(hi) && hi > vmax)
             vmax = hi;
-        vt[r] = bar_value_text(f, row);
+        vals[r] = row->value;
     }
     if (vmax <= 0)
         vmax = 1;
-    /* The scale must leave every label room after its own bar. */
-    double scale = (x1 - x0) / vmax;
-    for (size_t r = 0; r < n; r++) {
-        const struct report_row *row = &rep->rows[r];
-        double end = run_has(row->value) ? row->value : 0;
-        if (row->nruns > 1 && run_has(row->hi))
-            end = row->hi;
-        double need = dl_measure(dl, row->failed ? FONT_BOLD : FONT_SANS, rts - 1, vt[r]) + 8;
-        if (end > 0 && (x1 - x0 - need) / end < scale)
-            scale = (x1 - x0 - need) / end;
+    double t[16], top, scale = 0;
+    size_t nt = chart_ticks(0, vmax, 5, t, 14, &top);
+    char **vt = xcalloc(n ? n : 1, sizeof(char *));
+    for (int extra = 0; extra <= 2 && scale == 0; extra++) {
+        if (extra) { /* one more step */
+            t[nt] = t[nt - 1] + (nt > 1 ? t[1] - t[0] : t[0]);
+            top = t[nt++];
+        }
+        bar_texts(f, vals, n, t, nt, vt);
+        /* The last tick's label is centred on the plot's right end. */
+        double xr = dl->w - pad - last_tick_width(f, t, nt, m->kind) / 2 - 2;
+        if (bars_fit(f, n, vt, (xr - x0) / top, xr - x0, rts - 1)) {
+            scale = (xr - x0) / top;
+            x1 = xr;
+        }
     }
-    if (scale <= 0)
-        scale = (x1 - x0) / vmax / 2;
-
-    double t[16], top;
-    size_t nt = chart_ticks(0, vmax, 5, t, 16, &top);
-    while (nt > 1 && x0 + t[nt - 1] * scale > x1 + 0.01)
-        nt--;
+    if (scale == 0) {
+        /* Labels too long for any nice bound: the scale leaves each label
+         * room after its own bar, and the ticks stop inside the plot. */
+        scale = bars_scale(f, n, vt, x1 - x0, rts - 1);
+        if (scale <= 0)
+            scale = (x1 - x0) / vmax / 2;
+        while (nt > 1 && x0 + t[nt - 1] * scale > x1 + 0.01)
+            nt--;
+    }
+    free(vals);
     double label_y = y1 + 6 + font_ascent(dl->fonts, FONT_SANS, ts - 1);
     x_ticks(f, x0, y0, y1, scale, t, nt, m->kind, label_y);
     char *axis = chart_metric_label(f->tpl, m);
