@@ -683,6 +683,81 @@ static double nines(double p)
     return log10(100.0 / (100.0 - p));
 }
 
+/* The latency axis of the distribution chart: linear from 0, or
+ * logarithmic (decades) when the values span more than 1.5 decades, as
+ * HdrHistogram's plotters draw it, so that a run a hundred times faster
+ * than another is not a flat line along 0. */
+struct lat_axis {
+    int log;
+    double lo, top;     /* log: decades lo..top; linear: 0..top */
+    double t[16];       /* linear ticks */
+    size_t nt;
+    double tw;          /* widest tick label */
+    double ybase, ys;   /* y of lo (or 0), points per ms (or per decade) */
+};
+
+/* The decade 10^k at or below v (rounding noise allowed for). */
+static double decade_below(double v)
+{
+    return pow(10, floor(log10(v) + 1e-9));
+}
+
+static void lat_axis_init(struct frame *f, struct lat_axis *ax, double ymin, double ymax)
+{
+    memset(ax, 0, sizeof *ax);
+    if (ymax <= 0)
+        ymax = 1;
+    if (ymin > 0 && log10(ymax / ymin) > 1.5) {
+        ax->log = 1;
+        ax->lo = decade_below(ymin);
+        ax->top = decade_below(ymax);
+        if (ax->top < ymax * (1 - 1e-9))
+            ax->top *= 10;
+        char lab[32];
+        for (double d = ax->lo; d <= ax->top * 1.000001; d *= 10) {
+            double w = dl_measure(f->dl, FONT_SANS, f->ts - 1, human_ms(lab, sizeof lab, d, 3));
+            if (w > ax->tw)
+                ax->tw = w;
+        }
+        return;
+    }
+    ax->nt = chart_ticks(0, ymax, 5, ax->t, 16, &ax->top);
+    ax->tw = max_tick_width(f, ax->t, ax->nt, HUMAN_MS);
+}
+
+static double lat_axis_y(const struct lat_axis *ax, double v)
+{
+    if (ax->log)
+        return ax->ybase - (log10(v) - log10(ax->lo)) * ax->ys;
+    return ax->ybase - v * ax->ys;
+}
+
+/* Grid, ticks and labels: on a log axis a labelled tick per decade ("100
+ * µs", "1 ms", "10 ms") and unlabelled minor ticks at 2..9 times it. */
+static void lat_axis_draw(struct frame *f, const struct lat_axis *ax, double x0, double x1)
+{
+    if (!ax->log) {
+        y_ticks(f, x0, x1, ax->ybase, ax->ys, ax->t, ax->nt, HUMAN_MS);
+        return;
+    }
+    const struct tpl_theme *th = f->th;
+    double mid = (font_ascent(f->dl->fonts, FONT_SANS, f->ts - 1) -
+                  font_descent(f->dl->fonts, FONT_SANS, f->ts - 1)) / 2;
+    for (double d = ax->lo; d <= ax->top * 1.000001; d *= 10) {
+        double y = lat_axis_y(ax, d);
+        char lab[32];
+        if (d > ax->lo * 1.000001)
+            dl_line(f->dl, "grid", x0, y, x1, y, th->grid, 0.6, DL_SOLID);
+        dl_line(f->dl, "tick", x0 - 4, y, x0, y, th->axis, 0.8, DL_SOLID);
+        dl_text(f->dl, "tick-label", x0 - 7, y + mid, human_ms(lab, sizeof lab, d, 3), FONT_SANS,
+                f->ts - 1, th->muted, DL_END);
+        for (int k = 2; k <= 9 && d < ax->top * 0.999999; k++) {
+            double ym = lat_axis_y(ax, d * k);
+            dl_line(f->dl, "tick-minor", x0 - 2.5, ym, x0, ym, th->axis, 0.6, DL_SOLID);
+        }
+    }
+}
+
 static void layout_distribution(struct frame *f)
 {
     struct dlist *dl = f->dl;
@@ -703,7 +778,7 @@ static void layout_distribution(struct frame *f)
 
     struct legend_entry *e = xcalloc(n + 1, sizeof(*e));
     struct buf *labels = xcalloc(n + 1, sizeof(struct buf));
-    double xmax = 2, ymax = 0;
+    double xmax = 2, ymax = 0, ymin = 0;
     for (size_t i = 0; i < n; i++) {
         const struct report_run *rr = &rep->runs[order[i]];
         const struct run *r = rr->sr.run;
@@ -722,6 +797,8 @@ static void layout_distribution(struct frame *f)
                 xmax = nines(pc->percentile);
             if (pc->value > ymax)
                 ymax = pc->value;
+            if (pc->value > 0 && (ymin == 0 || pc->value < ymin))
+                ymin = pc->value;
         }
     }
     xmax = ceil(xmax - 1e-9);
@@ -741,19 +818,20 @@ static void layout_distribution(struct frame *f)
     }
     double lh = legend(f, pad, dl->w - pad, f->top, e, n + (left_out > 0));
 
-    double t[16], top;
-    size_t nt = chart_ticks(0, ymax, 5, t, 16, &top);
-    double tw = max_tick_width(f, t, nt, HUMAN_MS);
+    struct lat_axis ax;
+    lat_axis_init(f, &ax, ymin, ymax);
     /* The last percentile label is centred on the right end: leave it room. */
     char last[32];
     snprintf(last, sizeof last, "%.*f%%", xmax > 2 ? (int)xmax - 2 : 0, 100 - 100 * pow(10, -xmax));
     double right = dl_measure(dl, FONT_SANS, ts - 1, last) / 2 + 2;
-    double x0 = pad + ts * 1.4 + tw + 10, x1 = dl->w - pad - (right > 8 ? right : 8);
+    double x0 = pad + ts * 1.4 + ax.tw + 10, x1 = dl->w - pad - (right > 8 ? right : 8);
     double bottom = ts * 2.9 + 6;
     double y0 = f->top + lh + 6, y1 = dl->h - pad - bottom;
-    double ys = (y1 - y0) / top, xs = (x1 - x0) / xmax;
+    double xs = (x1 - x0) / xmax;
+    ax.ybase = y1;
+    ax.ys = (y1 - y0) / (ax.log ? log10(ax.top) - log10(ax.lo) : ax.top);
 
-    y_ticks(f, x0, x1, y1, ys, t, nt, HUMAN_MS);
+    lat_axis_draw(f, &ax, x0, x1);
     vertical_title(f, pad + ts, (y0 + y1) / 2, template_label(f->tpl, "axis_latency"));
     double label_y = y1 + 6 + font_ascent(dl->fonts, FONT_SANS, ts - 1);
     for (int k = 0; k <= (int)xmax; k++) {
@@ -785,7 +863,8 @@ static void layout_distribution(struct frame *f)
                 pc->percentile >= 100)
                 continue;
             double x = nines(pc->percentile);
-            if (x > xmax)
+            /* A log axis has no place for 0 ms: such a point is left out. */
+            if (x > xmax || (ax.log && pc->value <= 0))
                 continue;
             size_t at = np;
             while (at > 0 && pts[2 * (at - 1)] > x0 + x * xs) {
@@ -794,7 +873,7 @@ static void layout_distribution(struct frame *f)
                 at--;
             }
             pts[2 * at] = x0 + x * xs;
-            pts[2 * at + 1] = y1 - pc->value * ys;
+            pts[2 * at + 1] = lat_axis_y(&ax, pc->value);
             np++;
         }
         uint32_t c = chart_color(f->tpl, rr->color);
