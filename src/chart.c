@@ -892,6 +892,35 @@ static void layout_distribution(struct frame *f)
 
 /* --- timeline --------------------------------------------------------------- */
 
+/* Whether point k is the run's last second and was cut short by the run's
+ * end (less than 0.9 s of it measured): its requests are a count over a
+ * fraction of a second, no rate, and the requests/s line leaves it out
+ * rather than show a fall that never happened. Its latency still stands. */
+static int partial_last_second(const struct report_run *rr, size_t k)
+{
+    const struct run *r = rr->sr.run;
+    if (k == 0 || k + 1 != rr->series.n || !run_has(r->duration_s))
+        return 0;
+    return r->duration_s - rr->series.pts[k].t < 0.9;
+}
+
+/* Ticks for the time axis: "nice" ones, but never between whole seconds,
+ * the series' own step. */
+static size_t time_ticks(double tmin, double tmax, double *t, size_t max, double *top)
+{
+    size_t n = chart_ticks(tmin, tmax, 8, t, max, top);
+    if (n < 2 || t[1] - t[0] >= 1)
+        return n;
+    n = 0;
+    for (double v = floor(tmin); n < max; v += 1) {
+        t[n++] = v;
+        if (v >= tmax - 1e-9)
+            break;
+    }
+    *top = t[n - 1];
+    return n;
+}
+
 static void layout_timeline(struct frame *f)
 {
     struct dlist *dl = f->dl;
@@ -928,7 +957,7 @@ static void layout_timeline(struct frame *f)
             if (first || p->t > tmax)
                 tmax = p->t;
             first = 0;
-            if (run_has(p->rps) && p->rps > rmax)
+            if (run_has(p->rps) && p->rps > rmax && !partial_last_second(rr, k))
                 rmax = p->rps;
             if (run_has(p->p90) && p->p90 > lmax)
                 lmax = p->p90;
@@ -953,9 +982,11 @@ static void layout_timeline(struct frame *f)
     double lh = legend(f, pad, dl->w - pad, f->top, e, n + (left_out > 0));
 
     double rt[16], lt[16], xt[16], rtop, ltop, xtop;
-    size_t nrt = chart_ticks(0, rmax, 4, rt, 16, &rtop);
-    size_t nlt = chart_ticks(0, lmax, 4, lt, 16, &ltop);
-    size_t nxt = chart_ticks(tmin, tmax, 8, xt, 16, &xtop);
+    /* 5% headroom: a line at its panel's maximum would run along the
+     * frame's top, out of sight. */
+    size_t nrt = chart_ticks(0, rmax * 1.05, 4, rt, 16, &rtop);
+    size_t nlt = chart_ticks(0, lmax * 1.05, 4, lt, 16, &ltop);
+    size_t nxt = time_ticks(tmin, tmax, xt, 16, &xtop);
     double tw = max_tick_width(f, rt, nrt, HUMAN_COUNT);
     double tw2 = max_tick_width(f, lt, nlt, HUMAN_MS);
     if (tw2 > tw)
@@ -1005,6 +1036,8 @@ static void layout_timeline(struct frame *f)
                 double v = RUN_NA;
                 if (k < rr->series.n)
                     v = p == 0 ? rr->series.pts[k].rps : rr->series.pts[k].p90;
+                if (p == 0 && partial_last_second(rr, k))
+                    v = RUN_NA;
                 int hole = k > 0 && k < rr->series.n &&
                           rr->series.pts[k].t - rr->series.pts[k - 1].t > 1.5;
                 if (hole && np) {
