@@ -222,6 +222,16 @@ static double max_tick_width(struct frame *f, const double *t, size_t n, enum hu
     return w;
 }
 
+/* Width of the last of the ticks' labels. */
+static double last_tick_width(struct frame *f, const double *t, size_t n, enum human_kind kind)
+{
+    char (*lab)[32] = xcalloc(n ? n : 1, sizeof(*lab));
+    human_ticks(lab, t, n, kind, &f->tpl->units);
+    double w = n ? dl_measure(f->dl, FONT_SANS, f->ts - 1, lab[n - 1]) : 0;
+    free(lab);
+    return w;
+}
+
 static void vertical_title(struct frame *f, double x, double ymid, const char *text)
 {
     struct dl_item *it = dl_text(f->dl, "axis-title", x, ymid, text, FONT_SANS, f->ts,
@@ -300,19 +310,17 @@ static void more_note(struct frame *f, double x, double y, size_t n, double size
 
 /* --- bars ------------------------------------------------------------------- */
 
-/* The text at the end of a row's bar. */
-static char *bar_value_text(struct frame *f, const struct report_row *row)
+/* The text at the end of a row's bar; value: the row's value as the
+ * chart labels it (human_labels). */
+static char *bar_value_text(struct frame *f, const struct report_row *row, const char *value)
 {
-    const struct report_metric *m = &f->rep->opts.metric;
-    char v[64];
     struct buf b = BUF_INIT;
     if (row->failed) {
         const struct report_run *rr = &f->rep->runs[row->runs[0]];
         char n[64];
         buf_adds(&b, template_label(f->tpl, "failed"));
         if (run_has(row->value))
-            buf_printf(&b, " \xc2\xb7 %s", human_value(v, sizeof v, m->kind, row->value, 3,
-                                                      &f->tpl->units));
+            buf_printf(&b, " \xc2\xb7 %s", value);
         human_count(n, sizeof n, rr->sr.run->requests, 3, &f->tpl->units);
         const char *vars[] = {"n", n, NULL};
         char *all = template_text(f->tpl, "failed_all", vars);
@@ -321,7 +329,7 @@ static char *bar_value_text(struct frame *f, const struct report_row *row)
     } else if (!run_has(row->value)) {
         buf_adds(&b, template_label(f->tpl, "not_printed"));
     } else {
-        buf_adds(&b, human_value(v, sizeof v, m->kind, row->value, 3, &f->tpl->units));
+        buf_adds(&b, value);
         if (row->nruns > 1 && row->nvalues > 1) {
             char n[24];
             snprintf(n, sizeof n, "%zu", row->nvalues);
@@ -341,6 +349,59 @@ static char *bar_value_text(struct frame *f, const struct report_row *row)
         free(failed);
     }
     return buf_detach(&b, NULL);
+}
+
+/* Each row's bar text vt[0..n) (freed first when set), the values
+ * labelled together against the ticks t[0..nt). */
+static void bar_texts(struct frame *f, const double *vals, size_t n, const double *t, size_t nt,
+                      char **vt)
+{
+    char (*lab)[32] = xcalloc(n ? n : 1, sizeof(*lab));
+    human_labels(lab, vals, n, f->rep->opts.metric.kind, 3, t, nt, &f->tpl->units);
+    for (size_t r = 0; r < n; r++) {
+        free(vt[r]);
+        vt[r] = bar_value_text(f, &f->rep->rows[r], lab[r]);
+    }
+    free(lab);
+}
+
+/* Where a row's bar (or its range whisker) ends, in the metric's units. */
+static double bar_end(const struct report_row *row)
+{
+    double end = run_has(row->value) ? row->value : 0;
+    if (row->nruns > 1 && run_has(row->hi) && row->hi > end)
+        end = row->hi;
+    return end;
+}
+
+/* Width a row's value text needs after its bar, with its gaps. */
+static double bar_need(struct frame *f, const struct report_row *row, const char *vt, double size)
+{
+    return dl_measure(f->dl, row->failed ? FONT_BOLD : FONT_SANS, size, vt) + 8;
+}
+
+/* 1 when at this scale every value text fits after its bar within pw. */
+static int bars_fit(struct frame *f, size_t n, char *const *vt, double scale, double pw,
+                    double size)
+{
+    for (size_t r = 0; r < n; r++)
+        if (bar_end(&f->rep->rows[r]) * scale + bar_need(f, &f->rep->rows[r], vt[r], size) >
+            pw + 0.01)
+            return 0;
+    return 1;
+}
+
+/* The largest scale at which every value text fits after its bar. */
+static double bars_scale(struct frame *f, size_t n, char *const *vt, double pw, double size)
+{
+    double scale = -1;
+    for (size_t r = 0; r < n; r++) {
+        double end = bar_end(&f->rep->rows[r]);
+        double sc = (pw - bar_need(f, &f->rep->rows[r], vt[r], size)) / end;
+        if (end > 0 && (scale < 0 || sc < scale))
+            scale = sc;
+    }
+    return scale;
 }
 
 static void layout_bars(struct frame *f)
@@ -371,36 +432,45 @@ static void layout_bars(struct frame *f)
         lw = dl->w * 0.38;
     double x0 = pad + lw + 10, x1 = dl->w - pad;
 
-    /* Room for the value labels right of the longest bar. */
+    /* The axis runs to a tick beyond the longest bar, with room for its
+     * value label after it, as a plot with nice bounds does. */
     double vmax = 0;
-    char **vt = xcalloc(n ? n : 1, sizeof(char *));
+    double *vals = xcalloc(n ? n : 1, sizeof(double));
     for (size_t r = 0; r < n; r++) {
         const struct report_row *row = &rep->rows[r];
         double hi = row->nruns > 1 && run_has(row->hi) ? row->hi : row->value;
         if (run_has(hi) && hi > vmax)
             vmax = hi;
-        vt[r] = bar_value_text(f, row);
+        vals[r] = row->value;
     }
     if (vmax <= 0)
         vmax = 1;
-    /* The scale must leave every label room after its own bar. */
-    double scale = (x1 - x0) / vmax;
-    for (size_t r = 0; r < n; r++) {
-        const struct report_row *row = &rep->rows[r];
-        double end = run_has(row->value) ? row->value : 0;
-        if (row->nruns > 1 && run_has(row->hi))
-            end = row->hi;
-        double need = dl_measure(dl, row->failed ? FONT_BOLD : FONT_SANS, rts - 1, vt[r]) + 8;
-        if (end > 0 && (x1 - x0 - need) / end < scale)
-            scale = (x1 - x0 - need) / end;
+    double t[16], top, scale = 0;
+    size_t nt = chart_ticks(0, vmax, 5, t, 14, &top);
+    char **vt = xcalloc(n ? n : 1, sizeof(char *));
+    for (int extra = 0; extra <= 2 && scale == 0; extra++) {
+        if (extra) { /* one more step */
+            t[nt] = t[nt - 1] + (nt > 1 ? t[1] - t[0] : t[0]);
+            top = t[nt++];
+        }
+        bar_texts(f, vals, n, t, nt, vt);
+        /* The last tick's label is centred on the plot's right end. */
+        double xr = dl->w - pad - last_tick_width(f, t, nt, m->kind) / 2 - 2;
+        if (bars_fit(f, n, vt, (xr - x0) / top, xr - x0, rts - 1)) {
+            scale = (xr - x0) / top;
+            x1 = xr;
+        }
     }
-    if (scale <= 0)
-        scale = (x1 - x0) / vmax / 2;
-
-    double t[16], top;
-    size_t nt = chart_ticks(0, vmax, 5, t, 16, &top);
-    while (nt > 1 && x0 + t[nt - 1] * scale > x1 + 0.01)
-        nt--;
+    if (scale == 0) {
+        /* Labels too long for any nice bound: the scale leaves each label
+         * room after its own bar, and the ticks stop inside the plot. */
+        scale = bars_scale(f, n, vt, x1 - x0, rts - 1);
+        if (scale <= 0)
+            scale = (x1 - x0) / vmax / 2;
+        while (nt > 1 && x0 + t[nt - 1] * scale > x1 + 0.01)
+            nt--;
+    }
+    free(vals);
     double label_y = y1 + 6 + font_ascent(dl->fonts, FONT_SANS, ts - 1);
     x_ticks(f, x0, y0, y1, scale, t, nt, m->kind, label_y);
     char *axis = chart_metric_label(f->tpl, m);
@@ -618,6 +688,81 @@ static double nines(double p)
     return log10(100.0 / (100.0 - p));
 }
 
+/* The latency axis of the distribution chart: linear from 0, or
+ * logarithmic (decades) when the values span more than 1.5 decades, as
+ * HdrHistogram's plotters draw it, so that a run a hundred times faster
+ * than another is not a flat line along 0. */
+struct lat_axis {
+    int log;
+    double lo, top;     /* log: decades lo..top; linear: 0..top */
+    double t[16];       /* linear ticks */
+    size_t nt;
+    double tw;          /* widest tick label */
+    double ybase, ys;   /* y of lo (or 0), points per ms (or per decade) */
+};
+
+/* The decade 10^k at or below v (rounding noise allowed for). */
+static double decade_below(double v)
+{
+    return pow(10, floor(log10(v) + 1e-9));
+}
+
+static void lat_axis_init(struct frame *f, struct lat_axis *ax, double ymin, double ymax)
+{
+    memset(ax, 0, sizeof *ax);
+    if (ymax <= 0)
+        ymax = 1;
+    if (ymin > 0 && log10(ymax / ymin) > 1.5) {
+        ax->log = 1;
+        ax->lo = decade_below(ymin);
+        ax->top = decade_below(ymax);
+        if (ax->top < ymax * (1 - 1e-9))
+            ax->top *= 10;
+        char lab[32];
+        for (double d = ax->lo; d <= ax->top * 1.000001; d *= 10) {
+            double w = dl_measure(f->dl, FONT_SANS, f->ts - 1, human_ms(lab, sizeof lab, d, 3));
+            if (w > ax->tw)
+                ax->tw = w;
+        }
+        return;
+    }
+    ax->nt = chart_ticks(0, ymax, 5, ax->t, 16, &ax->top);
+    ax->tw = max_tick_width(f, ax->t, ax->nt, HUMAN_MS);
+}
+
+static double lat_axis_y(const struct lat_axis *ax, double v)
+{
+    if (ax->log)
+        return ax->ybase - (log10(v) - log10(ax->lo)) * ax->ys;
+    return ax->ybase - v * ax->ys;
+}
+
+/* Grid, ticks and labels: on a log axis a labelled tick per decade ("100
+ * µs", "1 ms", "10 ms") and unlabelled minor ticks at 2..9 times it. */
+static void lat_axis_draw(struct frame *f, const struct lat_axis *ax, double x0, double x1)
+{
+    if (!ax->log) {
+        y_ticks(f, x0, x1, ax->ybase, ax->ys, ax->t, ax->nt, HUMAN_MS);
+        return;
+    }
+    const struct tpl_theme *th = f->th;
+    double mid = (font_ascent(f->dl->fonts, FONT_SANS, f->ts - 1) -
+                  font_descent(f->dl->fonts, FONT_SANS, f->ts - 1)) / 2;
+    for (double d = ax->lo; d <= ax->top * 1.000001; d *= 10) {
+        double y = lat_axis_y(ax, d);
+        char lab[32];
+        if (d > ax->lo * 1.000001)
+            dl_line(f->dl, "grid", x0, y, x1, y, th->grid, 0.6, DL_SOLID);
+        dl_line(f->dl, "tick", x0 - 4, y, x0, y, th->axis, 0.8, DL_SOLID);
+        dl_text(f->dl, "tick-label", x0 - 7, y + mid, human_ms(lab, sizeof lab, d, 3), FONT_SANS,
+                f->ts - 1, th->muted, DL_END);
+        for (int k = 2; k <= 9 && d < ax->top * 0.999999; k++) {
+            double ym = lat_axis_y(ax, d * k);
+            dl_line(f->dl, "tick-minor", x0 - 2.5, ym, x0, ym, th->axis, 0.6, DL_SOLID);
+        }
+    }
+}
+
 static void layout_distribution(struct frame *f)
 {
     struct dlist *dl = f->dl;
@@ -638,7 +783,7 @@ static void layout_distribution(struct frame *f)
 
     struct legend_entry *e = xcalloc(n + 1, sizeof(*e));
     struct buf *labels = xcalloc(n + 1, sizeof(struct buf));
-    double xmax = 2, ymax = 0;
+    double xmax = 2, ymax = 0, ymin = 0;
     for (size_t i = 0; i < n; i++) {
         const struct report_run *rr = &rep->runs[order[i]];
         const struct run *r = rr->sr.run;
@@ -657,6 +802,8 @@ static void layout_distribution(struct frame *f)
                 xmax = nines(pc->percentile);
             if (pc->value > ymax)
                 ymax = pc->value;
+            if (pc->value > 0 && (ymin == 0 || pc->value < ymin))
+                ymin = pc->value;
         }
     }
     xmax = ceil(xmax - 1e-9);
@@ -676,19 +823,20 @@ static void layout_distribution(struct frame *f)
     }
     double lh = legend(f, pad, dl->w - pad, f->top, e, n + (left_out > 0));
 
-    double t[16], top;
-    size_t nt = chart_ticks(0, ymax, 5, t, 16, &top);
-    double tw = max_tick_width(f, t, nt, HUMAN_MS);
+    struct lat_axis ax;
+    lat_axis_init(f, &ax, ymin, ymax);
     /* The last percentile label is centred on the right end: leave it room. */
     char last[32];
     snprintf(last, sizeof last, "%.*f%%", xmax > 2 ? (int)xmax - 2 : 0, 100 - 100 * pow(10, -xmax));
     double right = dl_measure(dl, FONT_SANS, ts - 1, last) / 2 + 2;
-    double x0 = pad + ts * 1.4 + tw + 10, x1 = dl->w - pad - (right > 8 ? right : 8);
+    double x0 = pad + ts * 1.4 + ax.tw + 10, x1 = dl->w - pad - (right > 8 ? right : 8);
     double bottom = ts * 2.9 + 6;
     double y0 = f->top + lh + 6, y1 = dl->h - pad - bottom;
-    double ys = (y1 - y0) / top, xs = (x1 - x0) / xmax;
+    double xs = (x1 - x0) / xmax;
+    ax.ybase = y1;
+    ax.ys = (y1 - y0) / (ax.log ? log10(ax.top) - log10(ax.lo) : ax.top);
 
-    y_ticks(f, x0, x1, y1, ys, t, nt, HUMAN_MS);
+    lat_axis_draw(f, &ax, x0, x1);
     vertical_title(f, pad + ts, (y0 + y1) / 2, template_label(f->tpl, "axis_latency"));
     double label_y = y1 + 6 + font_ascent(dl->fonts, FONT_SANS, ts - 1);
     for (int k = 0; k <= (int)xmax; k++) {
@@ -720,7 +868,8 @@ static void layout_distribution(struct frame *f)
                 pc->percentile >= 100)
                 continue;
             double x = nines(pc->percentile);
-            if (x > xmax)
+            /* A log axis has no place for 0 ms: such a point is left out. */
+            if (x > xmax || (ax.log && pc->value <= 0))
                 continue;
             size_t at = np;
             while (at > 0 && pts[2 * (at - 1)] > x0 + x * xs) {
@@ -729,7 +878,7 @@ static void layout_distribution(struct frame *f)
                 at--;
             }
             pts[2 * at] = x0 + x * xs;
-            pts[2 * at + 1] = y1 - pc->value * ys;
+            pts[2 * at + 1] = lat_axis_y(&ax, pc->value);
             np++;
         }
         uint32_t c = chart_color(f->tpl, rr->color);
@@ -747,6 +896,35 @@ static void layout_distribution(struct frame *f)
 }
 
 /* --- timeline --------------------------------------------------------------- */
+
+/* Whether point k is the run's last second and was cut short by the run's
+ * end (less than 0.9 s of it measured): its requests are a count over a
+ * fraction of a second, no rate, and the requests/s line leaves it out
+ * rather than show a fall that never happened. Its latency still stands. */
+static int partial_last_second(const struct report_run *rr, size_t k)
+{
+    const struct run *r = rr->sr.run;
+    if (k == 0 || k + 1 != rr->series.n || !run_has(r->duration_s))
+        return 0;
+    return r->duration_s - rr->series.pts[k].t < 0.9;
+}
+
+/* Ticks for the time axis: "nice" ones, but never between whole seconds,
+ * the series' own step. */
+static size_t time_ticks(double tmin, double tmax, double *t, size_t max, double *top)
+{
+    size_t n = chart_ticks(tmin, tmax, 8, t, max, top);
+    if (n < 2 || t[1] - t[0] >= 1)
+        return n;
+    n = 0;
+    for (double v = floor(tmin); n < max; v += 1) {
+        t[n++] = v;
+        if (v >= tmax - 1e-9)
+            break;
+    }
+    *top = t[n - 1];
+    return n;
+}
 
 static void layout_timeline(struct frame *f)
 {
@@ -784,7 +962,7 @@ static void layout_timeline(struct frame *f)
             if (first || p->t > tmax)
                 tmax = p->t;
             first = 0;
-            if (run_has(p->rps) && p->rps > rmax)
+            if (run_has(p->rps) && p->rps > rmax && !partial_last_second(rr, k))
                 rmax = p->rps;
             if (run_has(p->p90) && p->p90 > lmax)
                 lmax = p->p90;
@@ -809,9 +987,11 @@ static void layout_timeline(struct frame *f)
     double lh = legend(f, pad, dl->w - pad, f->top, e, n + (left_out > 0));
 
     double rt[16], lt[16], xt[16], rtop, ltop, xtop;
-    size_t nrt = chart_ticks(0, rmax, 4, rt, 16, &rtop);
-    size_t nlt = chart_ticks(0, lmax, 4, lt, 16, &ltop);
-    size_t nxt = chart_ticks(tmin, tmax, 8, xt, 16, &xtop);
+    /* 5% headroom: a line at its panel's maximum would run along the
+     * frame's top, out of sight. */
+    size_t nrt = chart_ticks(0, rmax * 1.05, 4, rt, 16, &rtop);
+    size_t nlt = chart_ticks(0, lmax * 1.05, 4, lt, 16, &ltop);
+    size_t nxt = time_ticks(tmin, tmax, xt, 16, &xtop);
     double tw = max_tick_width(f, rt, nrt, HUMAN_COUNT);
     double tw2 = max_tick_width(f, lt, nlt, HUMAN_MS);
     if (tw2 > tw)
@@ -861,6 +1041,8 @@ static void layout_timeline(struct frame *f)
                 double v = RUN_NA;
                 if (k < rr->series.n)
                     v = p == 0 ? rr->series.pts[k].rps : rr->series.pts[k].p90;
+                if (p == 0 && partial_last_second(rr, k))
+                    v = RUN_NA;
                 int hole = k > 0 && k < rr->series.n &&
                           rr->series.pts[k].t - rr->series.pts[k - 1].t > 1.5;
                 if (hole && np) {

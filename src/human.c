@@ -189,32 +189,42 @@ static int tick_decimals(const double *t, size_t n, double per)
     return 6;
 }
 
-void human_ticks(char (*out)[32], const double *t, size_t n, enum human_kind kind,
-                 const struct human_units *u)
+/* The unit ticks t[0..n) share: ms per unit (or the count's scale) and
+ * its name, from the largest magnitude. */
+static const char *ticks_unit(const double *t, size_t n, enum human_kind kind,
+                              const struct human_units *u, double *per)
 {
-    double maxabs = 0, per = 1;
-    const char *unit = "";
-    if (!u)
-        u = &human_si;
+    double maxabs = 0;
+    *per = 1;
     for (size_t i = 0; i < n; i++)
         if (fabs(t[i]) > maxabs)
             maxabs = fabs(t[i]);
-    if (kind == HUMAN_MS) {
-        unit = time_unit(maxabs, &per);
-    } else if (kind == HUMAN_COUNT) {
-        if (maxabs >= 1e9) {
-            per = 1e9;
-            unit = u->G;
-        } else if (maxabs >= 1e6) {
-            per = 1e6;
-            unit = u->M;
-        } else if (maxabs >= 1e3) {
-            per = 1e3;
-            unit = u->k;
-        }
-    } else {
-        unit = "%";
+    if (kind == HUMAN_MS)
+        return time_unit(maxabs, per);
+    if (kind == HUMAN_PERCENT)
+        return "%";
+    if (maxabs >= 1e9) {
+        *per = 1e9;
+        return u->G;
     }
+    if (maxabs >= 1e6) {
+        *per = 1e6;
+        return u->M;
+    }
+    if (maxabs >= 1e3) {
+        *per = 1e3;
+        return u->k;
+    }
+    return "";
+}
+
+void human_ticks(char (*out)[32], const double *t, size_t n, enum human_kind kind,
+                 const struct human_units *u)
+{
+    double per;
+    if (!u)
+        u = &human_si;
+    const char *unit = ticks_unit(t, n, kind, u, &per);
     int dec = tick_decimals(t, n, per);
     for (size_t i = 0; i < n; i++) {
         if (t[i] == 0) {
@@ -223,4 +233,109 @@ void human_ticks(char (*out)[32], const double *t, size_t n, enum human_kind kin
         }
         snprintf(out[i], 32, "%.*f%s%s", dec, t[i] / per, kind == HUMAN_MS ? " " : "", unit);
     }
+}
+
+/* --- labels side by side ---------------------------------------------------- */
+
+/* v in full, thousands grouped, dec decimals: 2000.67 at 1 -> "2,000.7". */
+static char *grouped(char *buf, size_t size, double v, int dec)
+{
+    char num[64];
+    snprintf(num, sizeof num, "%.*f", dec, fabs(v));
+    size_t ilen = strcspn(num, "."), o = 0;
+    char out[96];
+    if (v < 0 && strspn(num, "0.") != strlen(num))
+        out[o++] = '-';
+    for (size_t i = 0; num[i]; i++) {
+        if (i > 0 && i < ilen && (ilen - i) % 3 == 0)
+            out[o++] = ',';
+        out[o++] = num[i];
+    }
+    out[o] = '\0';
+    snprintf(buf, size, "%s", out);
+    return buf;
+}
+
+/* Decimals printed in a label ("2.05k": 2, "104k": 0). */
+static int label_decimals(const char *s)
+{
+    const char *dot = strchr(s, '.');
+    return dot ? (int)strspn(dot + 1, "0123456789") : 0;
+}
+
+/* 1 when values that differ (at 7 significant digits, below which a
+ * difference is noise of the arithmetic) have different labels. */
+static int labels_differ(char (*out)[32], const double *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++)
+            if (!isnan(v[i]) && !isnan(v[j]) && round_sig(v[i], 7) != round_sig(v[j], 7) &&
+                strcmp(out[i], out[j]) == 0)
+                return 0;
+    return 1;
+}
+
+/* The labels at `sig` digits; a label in the ticks' unit shows at least
+ * their decimals ("2.0k" on the axis: "2.0k" on the bar, not "2k"). */
+static void labels_at(char (*out)[32], const double *v, size_t n, enum human_kind kind, int sig,
+                      const char *tunit, double tper, int tdec, const struct human_units *u)
+{
+    for (size_t i = 0; i < n; i++) {
+        human_value(out[i], 32, kind, v[i], sig, u);
+        if (isnan(v[i]) || v[i] == 0 || label_decimals(out[i]) >= tdec)
+            continue;
+        char want[48];
+        snprintf(want, sizeof want, "%s%s", kind == HUMAN_MS ? " " : "", tunit);
+        size_t ln = strlen(out[i]), wn = strlen(want);
+        /* Only a label in the ticks' unit: its suffix is theirs, and what
+         * precedes the suffix is all number. */
+        if (ln <= wn || strcmp(out[i] + ln - wn, want) != 0 ||
+            strspn(out[i], "-0123456789.") != ln - wn)
+            continue;
+        char padded[96];
+        snprintf(padded, sizeof padded, "%.*f%s", tdec, v[i] / tper, want);
+        snprintf(out[i], 32, "%.31s", padded);
+    }
+}
+
+void human_labels(char (*out)[32], const double *v, size_t n, enum human_kind kind, int sig,
+                  const double *ticks, size_t nticks, const struct human_units *u)
+{
+    double tper = 1;
+    const char *tunit = "";
+    int tdec = 0;
+    if (!u)
+        u = &human_si;
+    sig = clamp_sig(sig);
+    if (nticks) {
+        tunit = ticks_unit(ticks, nticks, kind, u, &tper);
+        tdec = tick_decimals(ticks, nticks, tper);
+    }
+    int s = sig;
+    labels_at(out, v, n, kind, s, tunit, tper, tdec, u);
+    while (!labels_differ(out, v, n) && s < 6)
+        labels_at(out, v, n, kind, ++s, tunit, tper, tdec, u);
+    if (s == sig)
+        return;
+    /* More digits were needed to tell values apart: one more again, so
+     * that their difference reads to two digits, not one unit in the last
+     * place. Counts of thousands and more are then written in full
+     * ("2,000.7", "1,999.8"): "2.0007k" would be read by no one. */
+    s++;
+    double vmax = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!isnan(v[i]) && fabs(v[i]) > vmax)
+            vmax = fabs(v[i]);
+    if (kind == HUMAN_COUNT && vmax >= 1000) {
+        int dec = s - int_digits(vmax);
+        dec = dec < 0 ? 0 : dec > 2 ? 2 : dec;
+        for (size_t i = 0; i < n; i++) {
+            if (isnan(v[i]))
+                snprintf(out[i], 32, "n/a");
+            else
+                grouped(out[i], 32, v[i], dec);
+        }
+        return;
+    }
+    labels_at(out, v, n, kind, s, tunit, tper, tdec, u);
 }

@@ -51,4 +51,15 @@ char *human_change(char *buf, size_t size, double pct);
 void human_ticks(char (*out)[32], const double *t, size_t n, enum human_kind kind,
                  const struct human_units *u);
 
+/* Labels for values read side by side (a chart's bars), as human_value()
+ * writes them at `sig` digits, but never alike for values that differ:
+ * digits are added (up to 7) until every two different values read
+ * differently, and then one more, so that the difference shows; counts of
+ * thousands that need it are then written in full: {2000.67, 1999.82}
+ * -> "2,000.7" "1,999.8", where 3 digits gave "2k" twice. A label in the
+ * unit of the axis ticks t[0..nt) shows at least their decimals ("2.0k"
+ * beside a "2.0k" tick, not "2k"); nt 0: no ticks. NaN: "n/a". */
+void human_labels(char (*out)[32], const double *v, size_t n, enum human_kind kind, int sig,
+                  const double *ticks, size_t nticks, const struct human_units *u);
+
 #endif

@@ -69,5 +69,52 @@ int main(void)
     double e[] = {0, 0.02, 0.04};
     human_ticks(t, e, 3, HUMAN_MS, NULL);
     expect(t[2], "40 \xc2\xb5s", "tick 40 us");
+    /* Bar labels: never alike for different values, never fewer decimals
+     * than the ticks in their unit. wrk2's 2,000.67 and 1,999.82 requests/s
+     * were "2k" and "2k" beside a "2.0k" tick. */
+    char l[4][32];
+    double w2[] = {2000.67, 1999.82};
+    double w2t[] = {0, 500, 1000, 1500, 2000};
+    human_labels(l, w2, 2, HUMAN_COUNT, 3, w2t, 5, NULL);
+    expect(l[0], "2,000.7", "wrk2 2000.67");
+    expect(l[1], "1,999.8", "wrk2 1999.82");
+    /* The lihil rows differ at 3 digits: as human_count() writes them. */
+    double li[] = {104379.61, 68133.61, 17177.5};
+    double lit[] = {0, 25000, 50000, 75000, 100000, 125000};
+    human_labels(l, li, 3, HUMAN_COUNT, 3, lit, 6, NULL);
+    expect(l[0], "104k", "lihil 104379");
+    expect(l[1], "68.1k", "lihil 68133");
+    expect(l[2], "17.2k", "lihil 17177");
+    /* One alike at 3 digits, told apart at 4, so written at 5, in full. */
+    double near[] = {104379.61, 104420.2, 68133.61};
+    human_labels(l, near, 3, HUMAN_COUNT, 3, lit, 6, NULL);
+    expect(l[0], "104,380", "104379.61 near 104420.2");
+    expect(l[1], "104,420", "104420.2 near 104379.61");
+    expect(l[2], "68,134", "68133.61 beside them");
+    /* A lone value beside ticks with a decimal: the tick's decimals. */
+    double one[] = {2000.4};
+    human_labels(l, one, 1, HUMAN_COUNT, 3, w2t, 5, NULL);
+    expect(l[0], "2.0k", "2000.4 beside 2.0k");
+    /* Equal values stay equal; NaN is n/a. */
+    double eq[] = {1500, 1500, (double)NAN};
+    human_labels(l, eq, 3, HUMAN_COUNT, 3, NULL, 0, NULL);
+    expect(l[0], "1.5k", "1500");
+    expect(l[1], "1.5k", "1500 again");
+    expect(l[2], "n/a", "NaN label");
+    /* Times: digits added in the same unit, trailing zeros dropped. */
+    double ms[] = {6.401, 6.404, 8.463, 6.41};
+    human_labels(l, ms, 4, HUMAN_MS, 3, NULL, 0, NULL);
+    expect(l[0], "6.401 ms", "6.401 ms near 6.404");
+    expect(l[1], "6.404 ms", "6.404 ms near 6.401");
+    expect(l[2], "8.463 ms", "8.463 ms");
+    expect(l[3], "6.41 ms", "6.41 ms");
+    human_labels(l, ms + 2, 2, HUMAN_MS, 3, NULL, 0, NULL);
+    expect(l[0], "8.46 ms", "8.463 ms, 3 digits do");
+    expect(l[1], "6.41 ms", "6.41 ms, 3 digits do");
+    double mst[] = {0, 2, 4, 6, 8, 10};
+    double ms2[] = {6.4, 8.463};
+    human_labels(l, ms2, 2, HUMAN_MS, 3, mst, 6, NULL);
+    expect(l[0], "6.4 ms", "6.4 ms, ticks without decimals");
+    expect(l[1], "8.46 ms", "8.463 ms @3");
     return failures ? 1 : 0;
 }
