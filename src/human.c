@@ -134,7 +134,7 @@ char *human_ms(char *buf, size_t size, double ms, int sig)
 
 char *human_percent(char *buf, size_t size, double pct, int sig)
 {
-    char num[48];
+    char num[24]; /* with its '%', fits the 32 bytes of a label */
     if (isnan(pct)) {
         snprintf(buf, size, "n/a");
         return buf;

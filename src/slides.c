@@ -639,22 +639,58 @@ static void run_slide(struct deck_ctx *c, const struct tpl_slide *sl, const stru
 
 /* --- table ------------------------------------------------------------------ */
 
-/* Runs not made under the same conditions: one line above the footer,
- * in the failure colour, on every table and chart slide. */
-static void conditions_note(struct deck_ctx *c, struct dlist *dl)
+/* The "not made under the same conditions" text, NULL when there is none. */
+static char *conditions_text(const struct report *rep, const struct template *tpl)
 {
-    const struct report *rep = c->rep;
     if (!rep->nwarnings)
-        return;
+        return NULL;
     struct buf b = BUF_INIT;
-    buf_printf(&b, "\xe2\x9a\xa0 %s ", template_label(c->tpl, "conditions_differ"));
+    buf_printf(&b, "\xe2\x9a\xa0 %s ", template_label(tpl, "conditions_differ"));
     for (size_t i = 0; i < rep->nwarnings; i++)
         buf_printf(&b, "%s%s", i ? "; " : "", rep->warnings[i]);
-    char *fit = dl_fit(dl, FONT_SANS, c->th->small, buf_str(&b), SLIDE_W - 2 * MARGIN);
-    dl_text(dl, "conditions-differ", MARGIN, FOOTER_Y - 5, fit, FONT_SANS, c->th->small,
-            c->th->failed, DL_START);
-    free(fit);
-    buf_free(&b);
+    return buf_detach(&b, NULL);
+}
+
+#define CONDITIONS_LINES 3
+
+/* Lines the note takes (0 when none): at most CONDITIONS_LINES. */
+static size_t conditions_wrap(struct dlist *dl, const struct report *rep,
+                              const struct template *tpl, char **lines)
+{
+    char *text = conditions_text(rep, tpl);
+    if (!text)
+        return 0;
+    size_t n = dl_wrap(dl, FONT_SANS, tpl->theme.small, text, SLIDE_W - 2 * MARGIN, lines,
+                       CONDITIONS_LINES);
+    free(text);
+    return n;
+}
+
+/* Height the note takes above its last line's baseline. */
+static double conditions_extra(const struct report *rep, const struct template *tpl,
+                               struct font_set *fs)
+{
+    struct dlist *dl = dl_new(SLIDE_W, SLIDE_H, fs);
+    char *lines[CONDITIONS_LINES];
+    size_t n = conditions_wrap(dl, rep, tpl, lines);
+    for (size_t i = 0; i < n; i++)
+        free(lines[i]);
+    dl_free(dl);
+    return n > 1 ? (double)(n - 1) * tpl->theme.small * 1.25 : 0;
+}
+
+/* Runs not made under the same conditions: up to three lines above the
+ * footer, in the failure colour, on every table and chart slide. */
+static void conditions_note(struct deck_ctx *c, struct dlist *dl)
+{
+    char *lines[CONDITIONS_LINES];
+    size_t n = conditions_wrap(dl, c->rep, c->tpl, lines);
+    for (size_t i = 0; i < n; i++) {
+        double y = FOOTER_Y - 5 - (double)(n - 1 - i) * c->th->small * 1.25;
+        dl_text(dl, "conditions-differ", MARGIN, y, lines[i], FONT_SANS, c->th->small,
+                c->th->failed, DL_START);
+        free(lines[i]);
+    }
 }
 
 /* Cells in bold and the failure colour: a failed row's label and failed
@@ -716,7 +752,8 @@ static void table_slides(struct deck_ctx *c, const char *title)
         free(t);
         size_t first = pg * per_page, last = first + per_page < rep->nrows ? first + per_page : rep->nrows;
         size_t rows = last - first;
-        double rowh = (FOOTER_Y - 16 - y) / (double)(rows + 1);
+        double rowh = (FOOTER_Y - 16 - conditions_extra(rep, c->tpl, c->fs) - y) /
+                      (double)(rows + 1);
         if (rowh > 30)
             rowh = 30;
         double ts = th->body;
@@ -826,7 +863,7 @@ void slides_layout_charts(const struct report *rep, const struct template *tpl,
             continue;
         char *title = slides_chart_title(tpl, rep, (enum chart_kind)k);
         charts[k] = chart_layout(rep, tpl, fs, (enum chart_kind)k, title, SLIDE_CHART_W,
-                                 SLIDE_CHART_H);
+                                 SLIDE_CHART_H - conditions_extra(rep, tpl, fs));
         free(title);
     }
 }
