@@ -149,6 +149,21 @@ expect_match "$ERR" "warning: server CPU differs: Xeon Silver 4214 \(run [0-9]+\
     "compare names the differing CPU"
 expect_match "$ERR" "warning: server vCPUs differs: 4 \(run [0-9]+\) vs 2 \(run [0-9]+\)" "and the vCPUs"
 expect_no_match "$ERR" "server RAM differs" "equal RAM is not a difference"
+# A CPU stated on one side only is no evidence of the same CPU; and the
+# load host's hardware counts too.
+mk k1 100
+bdb import --campaign hw2 --label K --cpu-model "Xeon Silver 4214" --load-cpu-model "Core i7" k1.txt
+mk u1 100
+bdb import --campaign hw2 --label U --load-cpu-model "Ryzen 9" u1.txt
+k=$(sql "SELECT run_id FROM summary WHERE label = 'K'"); u=$(sql "SELECT run_id FROM summary WHERE label = 'U'")
+bdb compare K U --strict
+expect_rc 1 "--strict: one side's CPU unknown, load host CPUs differ"
+expect_match "$ERR" "compare --strict: server CPU unknown for run $u$" "unknown on one side is named"
+expect_match "$ERR" "compare --strict: load host CPU differs: Core i7 \(run $k\) vs Ryzen 9 \(run $u\)" \
+    "the load host's CPU is compared"
+bdb compare K U
+expect_rc 0 "without --strict: warnings"
+expect_eq "$(printf '%s\n' "$ERR" | grep -c '^benchdb: warning:')" 2 "two warnings, nothing else differs"
 bdb report --campaign hw --md hw.md
 expect_match "$(cat hw.md)" "server CPU differs: Xeon Silver 4214" "the report names it too"
 bdb report --campaign rep --by run --csv -
