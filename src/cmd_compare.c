@@ -390,6 +390,8 @@ static void print_md(const struct side *a, const struct side *b, const struct ro
         fmt_change(ch, sizeof ch, r);
         printf("| %s | %s | %s | %s | %s |\n", r->m->name, va, vb, ch, verdict(r));
     }
+    if (all_failed(a) != all_failed(b))
+        printf("\n**%s: every run failed: worse**\n", all_failed(b) ? "B" : "A");
     if (cw->n) {
         printf("\n> **Warning:** these runs were not made under the same conditions:\n");
         for (size_t i = 0; i < cw->n; i++)

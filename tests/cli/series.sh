@@ -99,6 +99,8 @@ bdb compare P F --fail-above 1000
 expect_rc 4 "B all failed trips the gate"
 expect_match "$ERR" "regression: every run of B failed \(1 of 1\)" "says so"
 expect_match "$OUT" "B: every run failed: worse" "the table says so"
+bdb compare P F --md
+expect_match "$OUT" "\*\*B: every run failed: worse\*\*" "the Markdown says so"
 bdb compare P F --json
 expect_eq "$(printf '%s' "$OUT" | jq -c '[.a.all_failed, .b.all_failed, .b.failed_runs]')" '[false,true,1]' \
     "JSON: all_failed"
