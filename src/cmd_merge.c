@@ -15,10 +15,10 @@ const char cmd_merge_usage[] =
     "A source already here (the same SHA-256) is skipped with its runs, but\n"
     "the tags its runs have in OTHER and lack here are added to them (a tag\n"
     "both have with different values keeps this database's value, and merge\n"
-    "says so); hosts\n"
-    "and stacks are matched by their content and campaigns by name, so they\n"
-    "stay shared records. OTHER is only read (an older schema is migrated in a\n"
-    "private copy). It is all one transaction: all of it lands, or nothing.\n";
+    "says so). Hosts and stacks are matched by their content and campaigns by\n"
+    "name, so they stay shared records. OTHER is only read (an older schema is\n"
+    "migrated in a private copy). It is all one transaction: all of it lands,\n"
+    "or nothing.\n";
 
 /* The value of tag key among a run's tags, or NULL. */
 static const char *tag_value(const struct meta *m, const char *key)
