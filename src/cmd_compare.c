@@ -35,15 +35,20 @@ const char cmd_compare_usage[] =
     "the Mann-Whitney U test and prints ~ where the difference is not\n"
     "significant (p >= --alpha, default 0.05), as benchstat does; note that 3\n"
     "runs a side can never reach p < 0.1, 5 runs a side reach p = 0.008.\n"
-    "Runs marked failed are left out of the medians and counted apart.\n"
+    "Runs marked failed are left out of the medians and counted apart. The\n"
+    "change in failed % is in percentage points (0% to 50% is +50 pp).\n"
     "\n"
     "Before comparing, it checks that the runs share server hardware, load\n"
-    "tool and parameters and scenario, and warns naming each difference.\n"
+    "host CPU and vCPUs, load tool and parameters and scenario, and warns\n"
+    "naming each difference; a value known for some runs and unknown for\n"
+    "others is a difference too.\n"
     "\n"
     "Options:\n"
     "  --by COLUMN        A and B are values of this summary column\n"
     "  --fail-above PCT   exit 4 when a metric got worse by more than PCT percent\n"
-    "                     (a significant change, or any change below 3 runs a side)\n"
+    "                     (a significant change, or any change below 3 runs a side),\n"
+    "                     failed % rose by more than PCT points, or every run of B\n"
+    "                     failed while A has runs that did not\n"
     "  --strict           differences in conditions are an error (exit 1)\n"
     "  --alpha P          significance level (default 0.05)\n"
     "  --md               a Markdown table\n"
@@ -54,6 +59,7 @@ struct metric {
     const char *name;  /* table name */
     const char *unit;  /* printed after values */
     int higher_better;
+    int points;        /* the change is B - A in points, not in percent */
     double (*get)(const struct stored_run *sr);
 };
 
@@ -81,17 +87,18 @@ static double m_rate(const struct stored_run *sr)
 }
 
 static const struct metric metrics[] = {
-    {"rps", "requests/s", "", 1, m_rps},
-    {"latency_avg_ms", "latency avg", " ms", 0, m_avg},
-    {"latency_p50_ms", "latency p50", " ms", 0, m_p50},
-    {"latency_p90_ms", "latency p90", " ms", 0, m_p90},
-    {"latency_p95_ms", "latency p95", " ms", 0, m_p95},
-    {"latency_p99_ms", "latency p99", " ms", 0, m_p99},
-    {"latency_max_ms", "latency max", " ms", 0, m_max},
-    {"failed_pct", "failed", " %", 0, m_failed},
-    {"rps_per_vcpu", "rps per vCPU", "", 1, m_per_vcpu},
-    {"tail_ratio", "tail p99/p50", "", 0, m_tail},
-    {"rate_achieved_pct", "rate achieved", " %", 1, m_rate},
+    {"rps", "requests/s", "", 1, 0, m_rps},
+    {"latency_avg_ms", "latency avg", " ms", 0, 0, m_avg},
+    {"latency_p50_ms", "latency p50", " ms", 0, 0, m_p50},
+    {"latency_p90_ms", "latency p90", " ms", 0, 0, m_p90},
+    {"latency_p95_ms", "latency p95", " ms", 0, 0, m_p95},
+    {"latency_p99_ms", "latency p99", " ms", 0, 0, m_p99},
+    {"latency_max_ms", "latency max", " ms", 0, 0, m_max},
+    /* From 0% to 50% failed is no percentage of 0: the change in points. */
+    {"failed_pct", "failed", " %", 0, 1, m_failed},
+    {"rps_per_vcpu", "rps per vCPU", "", 1, 0, m_per_vcpu},
+    {"tail_ratio", "tail p99/p50", "", 0, 0, m_tail},
+    {"rate_achieved_pct", "rate achieved", " %", 1, 0, m_rate},
 };
 #define NMETRICS (sizeof metrics / sizeof metrics[0])
 
@@ -103,12 +110,18 @@ struct side {
     int failed;  /* runs left out: every request failed */
 };
 
+/* Every run of the side failed: no figure to compare, and worse than any. */
+static int all_failed(const struct side *s)
+{
+    return s->n > 0 && s->failed == (int)s->n;
+}
+
 struct row {
     const struct metric *m;
     struct stats_summary a, b;
-    double change;  /* percent, B against A */
+    double change;  /* percent, B against A (points for failed %) */
     double p;       /* NaN: no test */
-    int significant;
+    int significant; /* 1 also when no test ran (below 3 runs a side) */
     int worse;
 };
 
@@ -260,7 +273,9 @@ static void compute(const struct side *a, const struct side *b, double alpha, st
         stats_summarize(va, na, &r->a);
         stats_summarize(vb, nb, &r->b);
         r->change = (double)NAN;
-        if (r->a.n && r->b.n && r->a.median != 0)
+        if (r->m->points && r->a.n && r->b.n)
+            r->change = r->b.median - r->a.median;
+        else if (r->a.n && r->b.n && r->a.median != 0)
             r->change = (r->b.median - r->a.median) / fabs(r->a.median) * 100;
         else if (r->a.n && r->b.n && r->a.median == 0 && r->b.median == 0)
             r->change = 0;
@@ -303,14 +318,15 @@ static void fmt_value(char *out, size_t n, const struct stats_summary *s, const 
 
 static void fmt_change(char *out, size_t n, const struct row *r)
 {
+    const char *unit = r->m->points ? " pp" : "%";
     if (isnan(r->change))
         snprintf(out, n, "-");
     else if (!r->significant)
         snprintf(out, n, "~ (p=%.3f n=%zu+%zu)", r->p, r->a.n, r->b.n);
     else if (!isnan(r->p))
-        snprintf(out, n, "%+.2f%% (p=%.3f n=%zu+%zu)", r->change, r->p, r->a.n, r->b.n);
+        snprintf(out, n, "%+.2f%s (p=%.3f n=%zu+%zu)", r->change, unit, r->p, r->a.n, r->b.n);
     else
-        snprintf(out, n, "%+.2f%% (n=%zu+%zu)", r->change, r->a.n, r->b.n);
+        snprintf(out, n, "%+.2f%s (n=%zu+%zu)", r->change, unit, r->a.n, r->b.n);
 }
 
 /* --- output -------------------------------------------------------------------- */
@@ -349,6 +365,8 @@ static void print_text(const struct side *a, const struct side *b, const struct 
     if (a->failed || b->failed)
         printf("\nleft out, every request failed: %d run%s of A, %d of B\n", a->failed,
                a->failed == 1 ? "" : "s", b->failed);
+    if (all_failed(a) != all_failed(b))
+        printf("%s: every run failed: worse\n", all_failed(b) ? "B" : "A");
     if (cw->n) {
         printf("\nwarning: these runs were not made under the same conditions:\n");
         for (size_t i = 0; i < cw->n; i++)
@@ -372,6 +390,8 @@ static void print_md(const struct side *a, const struct side *b, const struct ro
         fmt_change(ch, sizeof ch, r);
         printf("| %s | %s | %s | %s | %s |\n", r->m->name, va, vb, ch, verdict(r));
     }
+    if (all_failed(a) != all_failed(b))
+        printf("\n**%s: every run failed: worse**\n", all_failed(b) ? "B" : "A");
     if (cw->n) {
         printf("\n> **Warning:** these runs were not made under the same conditions:\n");
         for (size_t i = 0; i < cw->n; i++)
@@ -409,6 +429,7 @@ static void print_json(const struct side *a, const struct side *b, const struct 
         for (size_t i = 0; i < sides[k]->n; i++)
             cJSON_AddItemToArray(ids, cJSON_CreateNumber((double)sides[k]->runs[i].run_id));
         cJSON_AddNumberToObject(s, "failed_runs", sides[k]->failed);
+        cJSON_AddBoolToObject(s, "all_failed", all_failed(sides[k]));
     }
     cJSON *ms = cJSON_AddArrayToObject(o, "metrics");
     for (size_t k = 0; k < NMETRICS; k++) {
@@ -419,15 +440,19 @@ static void print_json(const struct side *a, const struct side *b, const struct 
         cJSON_AddItemToObject(m, "a", json_stats(&r->a));
         cJSON_AddItemToObject(m, "b", json_stats(&r->b));
         char tmp[64];
+        const char *change = r->m->points ? "change_points" : "change_pct";
         if (isnan(r->change))
-            cJSON_AddNullToObject(m, "change_pct");
+            cJSON_AddNullToObject(m, change);
         else
-            cJSON_AddRawToObject(m, "change_pct", units_format(tmp, sizeof tmp, r->change));
-        if (isnan(r->p))
+            cJSON_AddRawToObject(m, change, units_format(tmp, sizeof tmp, r->change));
+        /* No test ran (below 3 runs a side): neither p nor significance. */
+        if (isnan(r->p)) {
             cJSON_AddNullToObject(m, "p_value");
-        else
+            cJSON_AddNullToObject(m, "significant");
+        } else {
             cJSON_AddRawToObject(m, "p_value", units_format(tmp, sizeof tmp, r->p));
-        cJSON_AddBoolToObject(m, "significant", r->significant);
+            cJSON_AddBoolToObject(m, "significant", r->significant);
+        }
         cJSON_AddStringToObject(m, "verdict", verdict(r));
         cJSON_AddItemToArray(ms, m);
     }
@@ -438,6 +463,36 @@ static void print_json(const struct side *a, const struct side *b, const struct 
     puts(text);
     cJSON_free(text);
     cJSON_Delete(o);
+}
+
+/* --- the gate ------------------------------------------------------------------ */
+
+/* --fail-above: 1 after naming each way B is worse than A by more than
+ * the limit. A metric counts when its change is significant (or untested,
+ * below 3 runs a side); failed % counts in points; B with every run
+ * failed is worse than A with any run that did not, whatever the limit. */
+static int gate(const struct side *a, const struct side *b, const struct row *rows, double limit)
+{
+    char lim[64];
+    int failed = 0;
+    units_format(lim, sizeof lim, limit);
+    if (all_failed(b) && !all_failed(a)) {
+        error("regression: every run of B failed (%d of %zu)", b->failed, b->n);
+        failed = 1;
+    }
+    for (size_t k = 0; k < NMETRICS; k++) {
+        const struct row *r = &rows[k];
+        if (!r->worse || !r->significant || !(fabs(r->change) > limit))
+            continue;
+        if (r->m->points)
+            error("regression: %s rose by %.2f points, more than --fail-above %s", r->m->name,
+                  fabs(r->change), lim);
+        else
+            error("regression: %s got worse by %.2f%%, more than --fail-above %s%%", r->m->name,
+                  fabs(r->change), lim);
+        failed = 1;
+    }
+    return failed;
 }
 
 /* --- the command ------------------------------------------------------------------ */
@@ -554,16 +609,8 @@ int cmd_compare(int argc, char **argv, struct cmd_ctx *ctx)
     else
         print_text(&a, &b, rows, &cw);
 
-    if (!isnan(fail_above)) {
-        for (size_t k = 0; k < NMETRICS; k++) {
-            const struct row *r = &rows[k];
-            if (r->worse && r->significant && fabs(r->change) > fail_above) {
-                error("regression: %s got worse by %.2f%%, more than --fail-above %s%%",
-                      r->m->name, fabs(r->change), units_format((char[64]){0}, 64, fail_above));
-                rc = EXIT_REGRESSION;
-            }
-        }
-    }
+    if (!isnan(fail_above) && gate(&a, &b, rows, fail_above))
+        rc = EXIT_REGRESSION;
 out:
     for (size_t i = 0; i < a.n; i++)
         stored_run_free(&a.runs[i]);

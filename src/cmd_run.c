@@ -4,16 +4,32 @@
  *
  * Nothing the tool prints is refused: an output benchdb cannot read (the
  * tool failed, printed its usage, could not connect) is stored all the
- * same, as a run marked failed whose notes say why. */
+ * same, as a run marked failed whose notes say why; so is a readable
+ * output of a tool that exited non-zero.
+ *
+ * Live output: a tool writing into a pipe buffers its stdout (wrk prints
+ * nothing until it ends), so when our stdout is a terminal the tool gets
+ * a pseudo-terminal of its own, whose bytes we copy to ours and keep; its
+ * output processing is off (no \n -> \r\n), so the bytes kept are the
+ * bytes a pipe would have given. Into a pipe, a pipe.
+ *
+ * Ctrl-C: the terminal sends SIGINT to benchdb and the tool alike (the
+ * tool stays in our process group). Like time(1) and shells, benchdb
+ * ignores SIGINT and SIGQUIT while the tool runs: the tool ends as it
+ * chooses (wrk prints its report), and what it printed is stored. */
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <math.h>
 #include <poll.h>
+#include <pty.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -23,6 +39,7 @@
 #include "ingest.h"
 #include "metaopt.h"
 #include "store.h"
+#include "toolcmd.h"
 
 const char cmd_run_usage[] =
     "usage: benchdb run [options] -- TOOL ARGS...\n"
@@ -31,8 +48,12 @@ const char cmd_run_usage[] =
     "the command line as given, the tool's version (asked from the tool), and\n"
     "this machine as the load host. When the target URL is on this machine\n"
     "(localhost, 127.0.0.0/8, ::1) this machine is the server host too. An\n"
-    "output benchdb cannot read is stored anyway, as a failed run. A non-zero\n"
-    "exit status of the tool is kept as the tag exit_status.\n"
+    "output benchdb cannot read is stored anyway, as a failed run. A tool that\n"
+    "exits non-zero leaves its runs marked failed, with a note and the tag\n"
+    "exit_status saying its status. Load parameters the output does not print\n"
+    "are read from the tool's own options (wrk2 -R, hey -c -q, oha -q, k6\n"
+    "--vus, vegeta -rate, ...). Ctrl-C stops the tool, not benchdb: what the\n"
+    "tool printed is stored.\n"
     "\n"
     "Options: every metadata option of import (--campaign, --scenario, --label,\n"
     "--framework, --server, --workers, --tag KEY=VALUE, --meta FILE, ...;\n"
@@ -60,22 +81,72 @@ static const char *base_name(const char *path)
     return s ? s + 1 : path;
 }
 
-/* Runs argv with stdout and stderr into one pipe. Each chunk read goes to
- * out (and to our stdout when echo). Returns the exit status (128+signal
- * when killed, 127 when it could not be started), or -1 on a system error.
- * `limit_s` > 0 kills it after that many seconds. */
-static int capture(char *const argv[], int echo, int limit_s, struct buf *out)
+/* Where the tool writes: fd[0] is read, fd[1] becomes its stdout and
+ * stderr. A pseudo-terminal shaped like our terminal (but without \n ->
+ * \r\n) when tty, else a pipe. */
+static int open_output(int tty, int fd[2])
 {
-    int fd[2];
+    if (tty) {
+        struct termios t;
+        struct winsize ws;
+        int have_t = tcgetattr(STDOUT_FILENO, &t) == 0;
+        int have_ws = ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0;
+        if (have_t)
+            t.c_oflag &= ~(tcflag_t)ONLCR;
+        if (openpty(&fd[0], &fd[1], NULL, have_t ? &t : NULL, have_ws ? &ws : NULL) == 0) {
+            if (!have_t) { /* no terminal to copy: just turn the conversion off */
+                if (tcgetattr(fd[1], &t) == 0) {
+                    t.c_oflag &= ~(tcflag_t)ONLCR;
+                    tcsetattr(fd[1], TCSANOW, &t);
+                }
+            }
+            return 0;
+        }
+        /* no pseudo-terminal to be had: a pipe still works, buffered */
+    }
     if (pipe(fd) < 0)
         return error_errno("pipe");
+    return 0;
+}
+
+/* Runs argv with stdout and stderr into one pipe, or a pseudo-terminal
+ * when tty. Each chunk read goes to out (and to our stdout when echo).
+ * With hold_signals, SIGINT and SIGQUIT are ignored by us (not by the
+ * tool) until it ends. Returns the exit status (128+signal when killed,
+ * 127 when it could not be started), or -1 on a system error. `limit_s`
+ * > 0 kills it after that many seconds. */
+static int capture(char *const argv[], int echo, int tty, int hold_signals, int limit_s,
+                   struct buf *out)
+{
+    int fd[2];
+    struct sigaction ign = {0}, old_int, old_quit;
+    if (open_output(tty, fd) < 0)
+        return -1;
+    ign.sa_handler = SIG_IGN;
+    sigemptyset(&ign.sa_mask);
+    if (hold_signals) {
+        sigaction(SIGINT, &ign, &old_int);
+        sigaction(SIGQUIT, &ign, &old_quit);
+    }
     pid_t pid = fork();
     if (pid < 0) {
+        int e = errno;
         close(fd[0]);
         close(fd[1]);
+        if (hold_signals) {
+            sigaction(SIGINT, &old_int, NULL);
+            sigaction(SIGQUIT, &old_quit, NULL);
+        }
+        errno = e;
         return error_errno("fork");
     }
     if (pid == 0) {
+        /* The tool gets the signals as we had them (ignored stays ignored
+         * across exec, so ours must not leak to it). */
+        if (hold_signals) {
+            sigaction(SIGINT, &old_int, NULL);
+            sigaction(SIGQUIT, &old_quit, NULL);
+        }
         dup2(fd[1], STDOUT_FILENO);
         dup2(fd[1], STDERR_FILENO);
         close(fd[0]);
@@ -101,7 +172,7 @@ static int capture(char *const argv[], int echo, int limit_s, struct buf *out)
         ssize_t n = read(fd[0], chunk, sizeof chunk);
         if (n < 0 && errno == EINTR)
             continue;
-        if (n <= 0)
+        if (n <= 0) /* a pseudo-terminal says EIO once the tool closed it */
             break;
         buf_add(out, chunk, (size_t)n);
         if (echo) {
@@ -110,15 +181,22 @@ static int capture(char *const argv[], int echo, int limit_s, struct buf *out)
         }
     }
     close(fd[0]);
-    int status;
+    int status, rc = -1;
     while (waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR)
-            return error_errno("waitpid");
+        if (errno != EINTR) {
+            rc = error_errno("waitpid");
+            goto out;
+        }
     if (WIFEXITED(status))
-        return WEXITSTATUS(status);
-    if (WIFSIGNALED(status))
-        return 128 + WTERMSIG(status);
-    return -1;
+        rc = WEXITSTATUS(status);
+    else if (WIFSIGNALED(status))
+        rc = 128 + WTERMSIG(status);
+out:
+    if (hold_signals) {
+        sigaction(SIGINT, &old_int, NULL);
+        sigaction(SIGQUIT, &old_quit, NULL);
+    }
+    return rc;
 }
 
 /* The first non-empty line the tool prints when asked its version. */
@@ -131,7 +209,7 @@ static char *tool_version(const char *tool_path)
         char *path = xstrdup(tool_path), *flag = xstrdup(version_args[i].arg);
         char *argv[] = {path, flag, NULL};
         struct buf b = BUF_INIT;
-        capture(argv, 0, 10, &b);
+        capture(argv, 0, 0, 0, 10, &b);
         free(path);
         free(flag);
         const char *s = buf_str(&b);
@@ -181,6 +259,42 @@ static int local_url(const char *a)
            strncmp(p, "[::1]", 5) == 0;
 }
 
+/* The load parameters the tool's own options set, where neither the
+ * metadata options nor (later, at store time) the output give them. */
+static void params_from_argv(char *const tool_argv[], struct meta *m)
+{
+    struct toolcmd_params p;
+    if (!toolcmd_params((const char *const *)tool_argv, &p))
+        return;
+    if (isnan(m->connections))
+        m->connections = p.connections;
+    if (isnan(m->threads))
+        m->threads = p.threads;
+    if (isnan(m->vus))
+        m->vus = p.vus;
+    if (isnan(m->duration_s))
+        m->duration_s = p.duration_s;
+    if (isnan(m->rate))
+        m->rate = p.rate;
+}
+
+/* A tool that exited non-zero: each run it printed is marked failed, and
+ * the notes say the status (after any notes given). */
+static void mark_exit_status(struct ingest *ing, struct meta *m, int status)
+{
+    char st[16];
+    struct buf notes = BUF_INIT;
+    snprintf(st, sizeof st, "%d", status);
+    meta_set_tag(m, "exit_status", st);
+    for (size_t i = 0; i < ing->pr.nruns; i++)
+        ing->pr.runs[i]->state = RUN_STATE_FAILED;
+    if (m->notes)
+        buf_printf(&notes, "%s; ", m->notes);
+    buf_printf(&notes, "the tool exited with status %d", status);
+    free(m->notes);
+    m->notes = buf_detach(&notes, NULL);
+}
+
 int cmd_run(int argc, char **argv, struct cmd_ctx *ctx)
 {
     const struct cmd *self = cmd_find("run");
@@ -223,18 +337,14 @@ int cmd_run(int argc, char **argv, struct cmd_ctx *ctx)
         rc = EXIT_FAIL;
         goto out;
     }
+    params_from_argv(tool_argv, &m);
     command = command_line(tool_argv);
     version = tool_version(tool_argv[0]);
 
-    status = capture(tool_argv, !diag_quiet(), 0, &out);
+    status = capture(tool_argv, !diag_quiet(), isatty(STDOUT_FILENO), 1, 0, &out);
     if (status < 0) {
         rc = EXIT_FAIL;
         goto out;
-    }
-    if (status != 0) {
-        char st[16];
-        snprintf(st, sizeof st, "%d", status);
-        meta_set_tag(&m, "exit_status", st);
     }
     if (!m.command)
         m.command = xstrdup(command);
@@ -261,6 +371,8 @@ int cmd_run(int argc, char **argv, struct cmd_ctx *ctx)
             m.notes = xstrdup(why);
         warning("%s", why);
     }
+    if (status != 0)
+        mark_exit_status(&ing, &m, status);
     metaopt_default_label(&m, NULL);
     if (strcmp(m.label, "run") == 0) {
         free(m.label);
@@ -319,10 +431,12 @@ int cmd_run(int argc, char **argv, struct cmd_ctx *ctx)
         rc = EXIT_DB;
         goto out;
     }
+    int failed = !parsed || status != 0;
     if (first == last)
-        note("stored run %lld (%s%s)", (long long)first, src.format, parsed ? "" : ", failed");
+        note("stored run %lld (%s%s)", (long long)first, src.format, failed ? ", failed" : "");
     else
-        note("stored runs %lld-%lld (%s)", (long long)first, (long long)last, src.format);
+        note("stored runs %lld-%lld (%s%s)", (long long)first, (long long)last, src.format,
+             failed ? ", failed" : "");
     rc = status > 0 ? (status > 255 ? 1 : status) : EXIT_OK;
 out:
     ingest_free(&ing);

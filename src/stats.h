@@ -19,11 +19,13 @@ struct stats_summary {
 
 void stats_summarize(const double *v, size_t n, struct stats_summary *out);
 
-/* Two-sided Mann-Whitney U test of a against b. Exact p-value (the
- * permutation distribution of U, ties given half ranks) when both sides
- * have at most 25 values and there are no ties, else the normal
- * approximation with tie and continuity correction. Returns the p-value,
- * or NaN when a side has fewer than 1 value. *u gets U of side a. */
+/* Two-sided Mann-Whitney U test of a against b. Exact p-value when the
+ * two sides hold at most 50 values together: the permutation distribution
+ * of the rank sum, tied values sharing their mean rank (midranks), and p
+ * the share of arrangements at least as far from the mean as the one
+ * observed. Above 50 values, the normal approximation with tie and
+ * continuity correction. Returns the p-value, or NaN when a side has no
+ * value. *u gets U of side a (pairs a > b, ties counting a half). */
 double stats_mann_whitney(const double *a, size_t na, const double *b, size_t nb, double *u);
 
 #endif

@@ -36,4 +36,22 @@ int toolcmd_option(const char *cmd, size_t len, const char *name, char *buf, siz
  * Returns 1 and copies it into buf, or 0. */
 int toolcmd_url(const char *cmd, size_t len, char *buf, size_t bufsz);
 
+/* The load a known tool's own command line asks for, NaN where it says
+ * nothing: what `benchdb run -- TOOL ARGS...` keeps when the output does
+ * not print it (wrk2 never prints its -R, hey never its -c). */
+struct toolcmd_params {
+    double connections, threads, vus, duration_s;
+    double rate; /* requests/s asked for: wrk2 -R, oha -q, vegeta -rate,
+                  * hey -q times -c (hey's rate is per worker) */
+};
+
+/* Reads argv (argv[0] the tool, known by its base name: wrk, wrk2, hey,
+ * ab, h2load, oha, k6, vegeta) into p: wrk/wrk2 -t -c -d -R, hey -c -z
+ * -q, ab -c -t, h2load -c -t -D, oha -c -z -q, k6 --vus/-u --duration/-d,
+ * vegeta -rate -duration; short options with the value attached (-c100)
+ * or apart (-c 100), long ones with '=' or apart. A request count (-n)
+ * sets no parameter: the output prints the requests made. Returns 1 for a
+ * known tool, 0 otherwise (p all NaN). */
+int toolcmd_params(const char *const argv[], struct toolcmd_params *p);
+
 #endif

@@ -33,6 +33,25 @@ before=$(sqlite3 "$B" .dump | sha256sum)
 bdb merge "$B"
 expect_eq "$OUT" "$B: 0 sources (0 runs) added, 4 already here" "merging again adds nothing"
 expect_eq "$(sqlite3 "$B" .dump | sha256sum)" "$before" "the other database is only read"
+# Tags given in B to runs A already has: added where A lacks them; where
+# both have the tag with different values, A's value stays, and merge says so.
+b_async=$(sqlite3 "$B" "SELECT run_id FROM run WHERE label = 'asyncio'")
+a_async=$(sql "SELECT run_id FROM run WHERE label = 'asyncio'")
+"$BENCHDB" --db "$B" -q tag "$b_async" reviewed=yes round=2
+"$BENCHDB" --db "$A" -q tag "$a_async" round=1
+ntags=$(sql "SELECT count(*) FROM run_tag")
+bdb merge "$B"
+expect_rc 0 "merge of tags"
+expect_eq "$OUT" "run $a_async: tag round kept 1 ($B has 2)
+$B: 0 sources (0 runs) added, 4 already here; 1 tag added to runs already here, 1 kept with this database's value" \
+    "merge names the conflict and counts the tags"
+expect_eq "$(sql "SELECT group_concat(key || '=' || value, ',') FROM (SELECT key, value FROM run_tag WHERE run_id = $a_async ORDER BY key)")" \
+    "reviewed=yes,round=1" "the missing tag added, A's value kept"
+expect_eq "$(sql "SELECT count(*) FROM run_tag")" $((ntags + 1)) "one tag added, no other run got one"
+bdb merge "$B"
+expect_eq "$OUT" "run $a_async: tag round kept 1 ($B has 2)
+$B: 0 sources (0 runs) added, 4 already here; 0 tags added to runs already here, 1 kept with this database's value" \
+    "again: nothing more to add"
 # Bad files.
 printf 'not a database' > junk.sqlite
 bdb merge junk.sqlite

@@ -62,6 +62,53 @@ expect_rc 0 "compare A B"
 expect_match "$OUT" "requests/s +102 ±2\.6% +110 ±12\.9% +\+7\.84% \(n=5\+2\)" "below 3 runs a side: no test"
 bdb compare A B --campaign rep --where connections=10 --fail-above 1
 expect_rc 0 "an improvement never fails the gate"
+# No test below 3 runs a side: JSON says neither p nor significance.
+bdb compare A B --campaign rep --where connections=10 --json
+expect_eq "$(printf '%s' "$OUT" | jq -c '.metrics[0] | [.p_value, .significant, .verdict]')" \
+    '[null,null,"better"]' "5 vs 2: no test, significance null"
+bdb compare A C --campaign rep --where connections=10 --json
+expect_eq "$(printf '%s' "$OUT" | jq -c '[.metrics[0].significant, .b.all_failed]')" '[true,false]' \
+    "5 vs 5: tested"
+
+# The gate and failures. P: one clean run; H: the same with half of its
+# 357872 requests answered non-2xx (failed 50%); F: every request failed.
+mk p1 35433.13
+mk h1 35433.13
+sed -i 's/^Requests\/sec:/Non-2xx or 3xx responses: 178936\nRequests\/sec:/' h1.txt
+mk f1 35433.13
+sed -i 's/^Requests\/sec:/Non-2xx or 3xx responses: 357872\nRequests\/sec:/' f1.txt
+bdb import --campaign gate --label P p1.txt
+bdb import --campaign gate --label H h1.txt
+bdb import --campaign gate --label F f1.txt
+expect_eq "$(sql "SELECT label || ' ' || state || ' ' || failed_pct FROM summary WHERE campaign = 'gate' ORDER BY run_id" | tr '\n' ,)" \
+    "P ok 0.0,H ok 50.0,F failed 100.0," "the three gate runs"
+# failed % from 0 to 50: +50 points (a percent change of 0 is no number).
+bdb compare P H --fail-above 10
+expect_rc 4 "failed 0% -> 50% trips --fail-above 10"
+expect_match "$OUT" "failed +0 % +50 % +\+50\.00 pp \(n=1\+1\) +worse" "the change in points"
+expect_match "$ERR" "regression: failed rose by 50\.00 points, more than --fail-above 10$" "named"
+bdb compare P H --fail-above 50
+expect_rc 0 "50 points is not more than 50"
+bdb compare P H --json
+expect_eq "$(printf '%s' "$OUT" | jq -c '.metrics[] | select(.metric == "failed_pct") | [.change_points, .verdict]')" \
+    '[50,"worse"]' "JSON: change_points"
+bdb compare H P --fail-above 10
+expect_rc 0 "fewer failures is no regression"
+# Every run of B failed: B has no figure, and is worse than A whatever the limit.
+bdb compare P F --fail-above 1000
+expect_rc 4 "B all failed trips the gate"
+expect_match "$ERR" "regression: every run of B failed \(1 of 1\)" "says so"
+expect_match "$OUT" "B: every run failed: worse" "the table says so"
+bdb compare P F --md
+expect_match "$OUT" "\*\*B: every run failed: worse\*\*" "the Markdown says so"
+bdb compare P F --json
+expect_eq "$(printf '%s' "$OUT" | jq -c '[.a.all_failed, .b.all_failed, .b.failed_runs]')" '[false,true,1]' \
+    "JSON: all_failed"
+bdb compare F P --fail-above 10
+expect_rc 0 "A all failed, B not: better"
+bdb compare F F --fail-above 10
+expect_rc 0 "both all failed: no change"
+
 # Different conditions are named; --strict refuses.
 bdb compare A C --campaign rep
 expect_match "$ERR" "warning: connections differs: 10 \(runs [0-9, ]+\) vs 20 \(run [0-9]+\)" "conditions differ"
@@ -104,6 +151,21 @@ expect_match "$ERR" "warning: server CPU differs: Xeon Silver 4214 \(run [0-9]+\
     "compare names the differing CPU"
 expect_match "$ERR" "warning: server vCPUs differs: 4 \(run [0-9]+\) vs 2 \(run [0-9]+\)" "and the vCPUs"
 expect_no_match "$ERR" "server RAM differs" "equal RAM is not a difference"
+# A CPU stated on one side only is no evidence of the same CPU; and the
+# load host's hardware counts too.
+mk k1 100
+bdb import --campaign hw2 --label K --cpu-model "Xeon Silver 4214" --load-cpu-model "Core i7" k1.txt
+mk u1 100
+bdb import --campaign hw2 --label U --load-cpu-model "Ryzen 9" u1.txt
+k=$(sql "SELECT run_id FROM summary WHERE label = 'K'"); u=$(sql "SELECT run_id FROM summary WHERE label = 'U'")
+bdb compare K U --strict
+expect_rc 1 "--strict: one side's CPU unknown, load host CPUs differ"
+expect_match "$ERR" "compare --strict: server CPU unknown for run $u$" "unknown on one side is named"
+expect_match "$ERR" "compare --strict: load host CPU differs: Core i7 \(run $k\) vs Ryzen 9 \(run $u\)" \
+    "the load host's CPU is compared"
+bdb compare K U
+expect_rc 0 "without --strict: warnings"
+expect_eq "$(printf '%s\n' "$ERR" | grep -c '^benchdb: warning:')" 2 "two warnings, nothing else differs"
 bdb report --campaign hw --md hw.md
 expect_match "$(cat hw.md)" "server CPU differs: Xeon Silver 4214" "the report names it too"
 bdb report --campaign rep --by run --csv -
