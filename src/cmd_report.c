@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "chart.h"
 #include "cmd.h"
+#include "compat.h"
 #include "diag.h"
 #include "font.h"
 #include "paint.h"
@@ -372,6 +373,38 @@ static int write_charts(struct dlist *const charts[CHART_NKINDS], const char *di
     return 0;
 }
 
+/* The words of the different-conditions notes, from the template's
+ * cond_* labels (English in the default template, Russian in "ru"). The
+ * strings stay the template's. */
+static void conditions_phrases(const struct template *tpl, struct compat_phrases *ph)
+{
+    static const struct {
+        enum compat_prop prop;
+        const char *key;
+    } props[] = {
+        {COMPAT_CPU, "cond_cpu"},
+        {COMPAT_VCPUS, "cond_vcpus"},
+        {COMPAT_RAM, "cond_ram"},
+        {COMPAT_VIRT, "cond_virt"},
+        {COMPAT_LOAD_CPU, "cond_load_cpu"},
+        {COMPAT_LOAD_VCPUS, "cond_load_vcpus"},
+        {COMPAT_TOOL, "cond_tool"},
+        {COMPAT_CONNECTIONS, "cond_connections"},
+        {COMPAT_THREADS, "cond_threads"},
+        {COMPAT_VUS, "cond_vus"},
+        {COMPAT_DURATION, "cond_duration"},
+        {COMPAT_RATE, "cond_rate"},
+        {COMPAT_SCENARIO, "cond_scenario"},
+    };
+    for (size_t i = 0; i < sizeof props / sizeof props[0]; i++)
+        ph->prop[props[i].prop] = template_label(tpl, props[i].key);
+    ph->differs = template_label(tpl, "cond_differs");
+    ph->unknown = template_label(tpl, "cond_unknown");
+    ph->vs = template_label(tpl, "cond_vs");
+    ph->run = template_label(tpl, "cond_run");
+    ph->runs = template_label(tpl, "cond_runs");
+}
+
 int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
 {
     struct selection sel;
@@ -397,6 +430,9 @@ int cmd_report(int argc, char **argv, struct cmd_ctx *ctx)
         rc = EXIT_USAGE;
         goto out;
     }
+    struct compat_phrases phrases;
+    conditions_phrases(tpl, &phrases);
+    o.ro.phrases = &phrases;
 
     /* Which runs: as selected, else the newest campaign (else all: runs
      * imported without a campaign). */

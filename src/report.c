@@ -675,7 +675,7 @@ int report_build(const struct report_opts *o, struct report_run *runs, size_t n,
         struct stored_run **all = xcalloc(rep->nruns ? rep->nruns : 1, sizeof(*all));
         for (size_t i = 0; i < rep->nruns; i++)
             all[i] = &rep->runs[i].sr;
-        compat_check(&cw, all, rep->nruns);
+        compat_check_in(&cw, all, rep->nruns, o->phrases);
         free(all);
         rep->warnings = cw.msgs; /* taken */
         rep->nwarnings = cw.n;

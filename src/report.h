@@ -100,6 +100,8 @@ int report_load_runs(struct store *st, const struct store_filter *f, struct repo
 
 enum report_order { REPORT_ORDER_METRIC, REPORT_ORDER_RUN, REPORT_ORDER_LABEL };
 
+struct compat_phrases;
+
 struct report_opts {
     struct report_metric metric;
     const char *by;       /* NULL or "series": one row per series of repeated runs (the
@@ -108,6 +110,8 @@ struct report_opts {
     enum report_order order;
     int reverse;          /* ranked rows in the opposite order */
     const char *baseline; /* a row's label, or NULL */
+    const struct compat_phrases *phrases; /* words of the different-conditions
+                                           * notes; NULL: English */
 };
 
 /* 0 when `by` is a grouping key, -1 (nothing printed) when not. */

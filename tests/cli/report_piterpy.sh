@@ -63,6 +63,11 @@ expect_match "$(cat talk.csv)" "
 # A run's slide footer names the run in the template's words.
 expect_match "$all" "прогон 2 · k6 · PiterPy 2023 · write" "Russian run footer"
 expect_no_match "$all" "run [0-9]+ ·" "no English \"run\" in the Russian deck's footers"
+# The different-conditions note in the template's words: the write run's
+# scenario differs from the seven read runs'.
+expect_match "$all" "сценарий различается: read \(прогоны 1, 3, 4, 5, 6, 7, 8\)" "Russian conditions note"
+expect_match "$all" "против write \(прогон 2\)" "Russian conditions note, second side"
+expect_no_match "$all" "scenario differs" "no English conditions note in the Russian deck"
 
 # Groups with a failed run (--by): the failed run (2, aiohttp write, every
 # request failed) is counted, never averaged in. The (none) server group
