@@ -298,12 +298,13 @@ static size_t rows_that_fit(size_t n, double h, double min)
 }
 
 /* "… 12 more rows: the table has them all". */
-static void more_note(struct frame *f, double x, double y, size_t n, double size)
+static void more_note(struct frame *f, const char *key, double x, double y, size_t n,
+                      double size)
 {
     char num[32];
     snprintf(num, sizeof num, "%zu", n);
     const char *vars[] = {"n", num, NULL};
-    char *t = template_text(f->tpl, "more_rows", vars);
+    char *t = template_text(f->tpl, key, vars);
     dl_text(f->dl, "more", x, y, t, FONT_SANS, size, f->th->muted, DL_START);
     free(t);
 }
@@ -529,7 +530,8 @@ static void layout_bars(struct frame *f)
                 DL_START);
     }
     if (n < all)
-        more_note(f, x0 + 5, y0 + band * ((double)n + 0.5) + (asc - desc) / 2, all - n, rts);
+        more_note(f, "more_rows", x0 + 5, y0 + band * ((double)n + 0.5) + (asc - desc) / 2,
+                  all - n, rts);
     /* The axis line over the bars' roots. */
     dl_line(dl, "axis", x0, y0, x0, y1, th->axis, 1, DL_SOLID);
     for (size_t r = 0; r < n; r++)
@@ -557,6 +559,24 @@ static size_t runs_in_row_order(const struct report *rep, size_t *out)
     return n;
 }
 
+/* Keeps in order[0..n) the runs that printed one of P[0..np); returns
+ * how many are kept. A run with none would be a row of empty space (a
+ * published table beside one oha run: nine of ten rows). */
+static size_t runs_with_percentiles(const struct report *rep, size_t *order, size_t n,
+                                    const double *P, size_t np)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct run *r = rep->runs[order[i]].sr.run;
+        for (size_t k = 0; k < np; k++)
+            if (run_has(run_pct(r, P[k]))) {
+                order[kept++] = order[i];
+                break;
+            }
+    }
+    return kept;
+}
+
 static void layout_percentiles(struct frame *f)
 {
     struct dlist *dl = f->dl;
@@ -567,6 +587,9 @@ static void layout_percentiles(struct frame *f)
     size_t np = report_bar_percentiles(rep, P, 5);
     size_t *order = xcalloc(rep->nruns ? rep->nruns : 1, sizeof(size_t));
     size_t n = runs_in_row_order(rep, order);
+    size_t without = n;
+    n = runs_with_percentiles(rep, order, n, P, np);
+    without -= n;
     if (np == 0 || n == 0) {
         free(order);
         return;
@@ -605,8 +628,15 @@ static void layout_percentiles(struct frame *f)
     double bottom = ts * 2.9 + 6;
     double y0 = f->top + lh + 2, y1 = dl->h - pad - bottom;
     size_t all = n;
-    n = rows_that_fit(all, y1 - y0, CHART_MIN_BAND + 2.5 * (double)np);
-    double band = (y1 - y0) / (double)(n + (n < all));
+    /* The note of runs without percentiles takes a row's band, and so
+     * does the note of rows that did not fit. */
+    size_t notes = without > 0;
+    n = rows_that_fit(all + notes, y1 - y0, CHART_MIN_BAND + 2.5 * (double)np);
+    n = n >= all + notes ? all : n > notes ? n - notes : 1;
+    notes += n < all;
+    double band = (y1 - y0) / (double)(n + notes);
+    if (band > 3 * (CHART_MIN_BAND + 5 * (double)np))
+        band = 3 * (CHART_MIN_BAND + 5 * (double)np); /* one run: bars, not slabs */
     double group = band * 0.8;
     double bh = group / (double)np;
     double vs = ts - 2;
@@ -674,8 +704,13 @@ static void layout_percentiles(struct frame *f)
                     DL_START);
         }
     }
-    if (n < all)
-        more_note(f, x0 + 5, y0 + band * ((double)n + 0.5) + (asc - desc) / 2, all - n, rts);
+    double note_y = y0 + band * ((double)n + 0.5) + (asc - desc) / 2;
+    if (n < all) {
+        more_note(f, "more_rows", x0 + 5, note_y, all - n, rts);
+        note_y += band;
+    }
+    if (without)
+        more_note(f, "no_percentiles", x0 + 5, note_y, without, rts);
     dl_line(dl, "axis", x0, y0, x0, y1, th->axis, 1, DL_SOLID);
     free(order);
 }

@@ -182,6 +182,7 @@ static const struct {
     {"labels.chart_*", "metric campaign"},
     {"labels.runs_of", "n"},
     {"labels.more_rows", "n"},
+    {"labels.no_percentiles", "n"},
     {"labels.more_curves", "n"},
     {"labels.continued", "title"},
     {"labels.footer_runs", "ids"},
