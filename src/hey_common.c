@@ -34,6 +34,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "tool_common.h"
 #include "units.h"
 
 enum section { S_NONE, S_SUMMARY, S_HIST, S_DIST, S_DETAILS, S_STATUS, S_ERRORS };
@@ -535,6 +536,15 @@ static int summary_row(struct hey_state *hs, const struct line *l, struct parse_
     }
     if (rc == UNITS_BAD)
         return parse_fail(pr, l->no, "%s: cannot read %s \"%s\"", hs->tool->tool, lb->text, v);
+    /* A time of no response is NaN or inf as hey and oha print it
+     * ("Average: NaN secs"); the run's total time, its rate and its
+     * success rate are always numbers, never below zero. */
+    const char *bad = lb->kind == K_TIME && strcmp(lb->stat, "Total") != 0 && rc == UNITS_NAN
+                          ? NULL : tool_figure_bad(rc, x);
+    if (!bad && lb->kind == K_RATE && x > 100)
+        bad = "is more than 100%";
+    if (bad)
+        return parse_fail(pr, l->no, "%s: %s \"%s\" %s", hs->tool->tool, lb->text, v, bad);
     run_add_figure(r, "summary", lb->stat, x, unit, v);
     if (strcmp(lb->stat, "Total") == 0)
         time_val(v, vn, -3, &r->duration_s);

@@ -53,6 +53,23 @@ const char *tool_command(struct run *r, const struct text *t, size_t i, size_t l
     return NULL;
 }
 
+const char *tool_count_bad(const char *s, size_t n, int allow_thousands, double *x)
+{
+    double v;
+    if (units_whole(s, n, allow_thousands, x) == UNITS_OK)
+        return NULL;
+    if (units_number(s, n, allow_thousands, &v) != UNITS_OK)
+        return "is not a number";
+    return "is not a whole number within 64 bits";
+}
+
+const char *tool_figure_bad(int rc, double v)
+{
+    if (rc != UNITS_OK)
+        return "is not a number";
+    return v < 0 ? "is negative" : NULL;
+}
+
 void tool_count_repeat(struct run *r, const char *kind, const char *msg)
 {
     for (size_t i = 0; i < r->ncounts; i++) {

@@ -43,6 +43,20 @@ double tool_ms_to_s(double ms);
 const char *tool_command(struct run *r, const struct text *t, size_t i, size_t last_end,
                          const struct toolcmd_prog *progs, size_t *len);
 
+/* Reads a count a tool printed (requests, failures, responses) into *x:
+ * NULL when s[0..n) is a whole number from 0 to 2^63 - 1 (thousands
+ * separators allowed with allow_thousands), else what is wrong with it,
+ * for a parse_fail message after the quoted text: "is not a number" (NaN
+ * too: no tool prints one for a count) or "is not a whole number within
+ * 64 bits". */
+const char *tool_count_bad(const char *s, size_t n, int allow_thousands, double *x);
+
+/* What is wrong with figure v, read as rc from a headline rate, time or
+ * size (units.h): NULL when it is a number (UNITS_OK) not below zero,
+ * else "is not a number" (NaN included: a tool prints one only for a
+ * statistic of nothing, which a headline rate never is) or "is negative". */
+const char *tool_figure_bad(int rc, double v);
+
 /* Adds a count of 1 of kind `kind` for message msg, or adds 1 to the one
  * the run holds already: a line a tool prints once per failure ("client
  * could not connect to host", ab's apr_* errors) is one counted row. */

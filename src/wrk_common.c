@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tool_common.h"
 #include "units.h"
 
 void wrk_frame_reset(struct wrk_frame *f, struct run *r, const char *tool)
@@ -206,13 +207,8 @@ int wrk_percentile_row(const struct line *l, double *pct, double *ms, struct tok
 static int whole(struct wrk_frame *f, const char *s, size_t n, const char *what, double *x,
                  const struct line *l, struct parse_result *pr)
 {
-    double v;
-    if (units_whole(s, n, 1, x) == UNITS_OK)
-        return 0;
-    if (units_number(s, n, 1, &v) == UNITS_OK)
-        return parse_fail(pr, l->no, "%s: %s \"%.*s\" is not a whole number within 64 bits",
-                          f->tool, what, (int)n, s);
-    return parse_fail(pr, l->no, "%s: bad %s \"%.*s\"", f->tool, what, (int)n, s);
+    const char *bad = tool_count_bad(s, n, 1, x);
+    return bad ? parse_fail(pr, l->no, "%s: %s \"%.*s\" %s", f->tool, what, (int)n, s, bad) : 0;
 }
 
 /* "688132 requests in 10.10s, 101.72MB read" */
