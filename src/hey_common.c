@@ -536,11 +536,12 @@ static int summary_row(struct hey_state *hs, const struct line *l, struct parse_
     }
     if (rc == UNITS_BAD)
         return parse_fail(pr, l->no, "%s: cannot read %s \"%s\"", hs->tool->tool, lb->text, v);
-    /* A time of no response is NaN or inf as hey and oha print it
-     * ("Average: NaN secs"); the run's total time, its rate and its
-     * success rate are always numbers, never below zero. */
-    const char *bad = lb->kind == K_TIME && strcmp(lb->stat, "Total") != 0 && rc == UNITS_NAN
-                          ? NULL : tool_figure_bad(rc, x);
+    /* A statistic of no response is NaN or inf as hey and oha print it
+     * ("Average: NaN secs"; oha's "Success rate: NaN%" and "Size/request:
+     * NaN" when no request got an answer); the run's total time and its
+     * rate are always numbers, and nothing is below zero. */
+    int always = strcmp(lb->stat, "Total") == 0 || strcmp(lb->stat, "Requests/sec") == 0;
+    const char *bad = !always && rc == UNITS_NAN ? NULL : tool_figure_bad(rc, x);
     if (!bad && lb->kind == K_RATE && x > 100)
         bad = "is more than 100%";
     if (bad)

@@ -240,9 +240,10 @@ static int is_data_unit(const char *s, size_t n)
  * "1m30s"), a size ("13 MB"), or a plain number ("627.813234"). */
 static int scan_value(const char *s, size_t n, double *v, const char **unit)
 {
-    if (units_duration_ms(s, n, v) == UNITS_OK) {
+    int rc = units_duration_ms(s, n, v);
+    if (rc != UNITS_BAD) { /* a NaN too ("nanms"): add_stat refuses it */
         *unit = UNIT_MS;
-        return UNITS_OK;
+        return rc;
     }
     /* k6 prints sizes as "<number> <unit>" (humanizeBytes), never "100P" */
     const char *sp = memchr(s, ' ', n);
@@ -250,7 +251,7 @@ static int scan_value(const char *s, size_t n, double *v, const char **unit)
         *unit = UNIT_BYTES;
         return UNITS_OK;
     }
-    int rc = units_number(s, n, 0, v);
+    rc = units_number(s, n, 0, v);
     if (rc != UNITS_BAD)
         *unit = UNIT_COUNT;
     return rc;
