@@ -309,23 +309,10 @@ static void read_command(struct hey_state *hs, const char *cmd)
             run_setn(&r->url, a.s, a.n);
             continue;
         }
-        if (a.n < 2 || a.s[0] != '-')
-            continue;
-        size_t d = a.s[1] == '-' ? 2 : 1;
         for (const struct hey_flag *f = hs->tool->flags; f && f->name; f++) {
-            size_t fl = strlen(f->name);
-            struct tok v = {NULL, 0};
-            if (a.n == d + fl && memcmp(a.s + d, f->name, fl) == 0) {
-                if (i + 1 < n)
-                    v = t[++i];
-            } else if (a.n > d + fl && memcmp(a.s + d, f->name, fl) == 0 &&
-                       (a.s[d + fl] == '=' || (d == 1 && fl == 1 && a.s[2] >= '0' && a.s[2] <= '9'))) {
-                v.s = a.s + d + fl + (a.s[d + fl] == '=');
-                v.n = a.n - (size_t)(v.s - a.s);
-            } else {
+            struct tok v;
+            if (!tool_flag(t, n, &i, f->name, &v))
                 continue;
-            }
-            strip_quotes(&v);
             if (v.n == 0)
                 break; /* a flag without its value: the line is cut */
             char text[64];

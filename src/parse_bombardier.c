@@ -64,6 +64,16 @@
 
 static const struct toolcmd_prog bb_progs[] = {{"bombardier", 1}, {NULL, 0}};
 
+/* bombardier's options (kingpin: -c 10, --connections=10), for a run
+ * whose output does not say them. */
+static const struct tool_option bb_options[] = {
+    {{"c", "connections"}, "connections", TOOL_CONNECTIONS},
+    {{"n", "requests"}, "requests", TOOL_PARAM},
+    {{"d", "duration"}, "duration", TOOL_PARAM},
+    {{"r", "rate"}, "rate", TOOL_RATE},
+    {{NULL, NULL}, NULL, TOOL_PARAM},
+};
+
 struct bb_state {
     struct run *run;
     char cols[BB_MAXCOLS][16]; /* Statistics columns, lowercased */
@@ -95,6 +105,8 @@ static void bb_finish(struct bb_state *st, struct parse_result *pr)
     st->last_end = (size_t)r->last_line;
     if (st->have_codes)
         bb_failures(r, st->classes);
+    if (r->command)
+        tool_command_options(r, r->command, strlen(r->command), bb_options);
     if (!run_figure_get(r, "throughput", "value"))
         r->state = RUN_STATE_INCOMPLETE; /* cut before its last line */
     run_set(&r->latency_metric, "latency");

@@ -77,6 +77,18 @@ struct h2_state {
 
 static const struct toolcmd_prog h2_progs[] = {{"h2load", 0}, {NULL, 0}};
 
+/* h2load's options (getopt: -c100, --clients=100), for a run whose output
+ * does not say them ("spawning thread" lines give threads and clients).
+ * Its -r is a rate of new connections, not of requests: a param only. */
+static const struct tool_option h2_options[] = {
+    {{"c", "clients"}, "clients", TOOL_CONNECTIONS},
+    {{"t", "threads"}, "threads", TOOL_THREADS},
+    {{"n", "requests"}, "requests", TOOL_PARAM},
+    {{"D", "duration"}, "duration", TOOL_PARAM},
+    {{"m", "max-concurrent-streams"}, "max_concurrent_streams", TOOL_PARAM},
+    {{NULL, NULL}, NULL, TOOL_PARAM},
+};
+
 static void h2_finish(struct h2_state *st, struct parse_result *pr)
 {
     struct run *r = st->run;
@@ -93,6 +105,8 @@ static void h2_finish(struct h2_state *st, struct parse_result *pr)
     }
     if (!st->finished || !run_has(st->total) || !(st->rps_row || (!st->has_timeout && st->ttfb_row)))
         r->state = RUN_STATE_INCOMPLETE;
+    if (r->command)
+        tool_command_options(r, r->command, strlen(r->command), h2_options);
     run_set(&r->latency_metric, "time for request");
     parse_emit(pr, r);
 }

@@ -57,6 +57,32 @@ const char *tool_count_bad(const char *s, size_t n, int allow_thousands, double 
  * statistic of nothing, which a headline rate never is) or "is negative". */
 const char *tool_figure_bad(int rc, double v);
 
+/* Whether word *i of a command's words t[0..n) is option `name`: "-c 10",
+ * "--c 10", "-c=10", "--connections=10", and for a one-letter name "-c10".
+ * 1 with the value, quotes dropped, in *v (v->n == 0 when the command ends
+ * at the option: it was cut) and *i moved to the value's word when the
+ * value is the next word; else 0. */
+int tool_flag(const struct tok *t, size_t n, size_t *i, const char *name, struct tok *v);
+
+/* What an option of a tool's command line gives a run besides its param. */
+enum tool_field { TOOL_PARAM, TOOL_CONNECTIONS, TOOL_THREADS, TOOL_RATE };
+
+struct tool_option {
+    const char *name[2]; /* its names ("c", "connections"); NULL when one */
+    const char *param;   /* kept as this param */
+    enum tool_field field;
+};
+
+/* Reads the options of command cmd[0..len) that opts names (a NULL first
+ * name ends the table) into r, for what the output itself does not say:
+ * a param the run has not got, and connections or threads (whole counts)
+ * or target_rate (a rate above zero) where the field is still NaN. So the
+ * run's own lines ("using 10 connection(s)", "spawning thread") win over
+ * the command, which they describe after the fact. Call when the run is
+ * read whole. */
+void tool_command_options(struct run *r, const char *cmd, size_t len,
+                          const struct tool_option *opts);
+
 /* Adds a count of 1 of kind `kind` for message msg, or adds 1 to the one
  * the run holds already: a line a tool prints once per failure ("client
  * could not connect to host", ab's apr_* errors) is one counted row. */
