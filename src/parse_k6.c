@@ -145,6 +145,7 @@ struct k6_state {
     int block_net;         /* the last v1 block has its NETWORK data_sent */
     int scenario_blocks;   /* "█ SCENARIO:" blocks read */
     int scenarios;         /* the header's number of scenarios, or 0 */
+    int nscenario_lines;   /* "* name: description" lines read of them */
     char **seen;           /* metric names read, for "printed twice" */
     size_t nseen, capseen;
     char parent[512];      /* last metric that was not a sub-metric */
@@ -346,6 +347,7 @@ static void state_reset(struct k6_state *k)
     k->has_metrics = k->has_total = k->has_header = k->v1 = k->in_thresholds = 0;
     k->dangling_heading = 0;
     k->legacy_end = k->block_net = k->scenario_blocks = k->scenarios = 0;
+    k->nscenario_lines = 0;
     k->section[0] = '\0';
     k->parent[0] = k->thr_metric[0] = k->thr_parent[0] = k->base[0] = k->block[0] = '\0';
     k->pending_check = -1;
@@ -463,6 +465,27 @@ static const char *executor_of(const char *desc)
     return NULL;
 }
 
+/* The iterations/s a lone constant-arrival-rate scenario was asked for
+ * ("100.00 iterations/s for 30s (maxVUs: ...)": k6 prints the rate per
+ * second whatever its timeUnit) is the run's target_rate. A ramping
+ * arrival rate has no single target, and with several scenarios the
+ * run's rate is not one scenario's: target_rate stays NaN then. */
+static void target_rate(struct k6_state *k, const char *ex, const char *desc)
+{
+    struct run *r = k->run;
+    struct tok t[2];
+    double x;
+    if (k->scenarios != 1 || k->nscenario_lines != 1) {
+        r->target_rate = RUN_NA;
+        return;
+    }
+    if (!ex || strcmp(ex, "constant-arrival-rate") != 0)
+        return;
+    if (tok_split(desc, strlen(desc), t, 2) >= 2 && tok_eq(t[1], "iterations/s") &&
+        units_number(t[0].s, t[0].n, 0, &x) == UNITS_OK && x > 0)
+        r->target_rate = x;
+}
+
 static int paren_balance(const char *s)
 {
     int b = 0;
@@ -514,6 +537,8 @@ static void header_flush(struct k6_state *k)
                 snprintf(key, sizeof key, "executor.%.*s", (int)(colon - name), name);
                 run_add_param(r, key, ex);
             }
+            k->nscenario_lines++;
+            target_rate(k, ex, desc);
         }
     }
     buf_reset(&k->header);
