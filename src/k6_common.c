@@ -95,3 +95,14 @@ const char *k6_headline_bad(const char *metric, const char *stat, double v)
         return "is more than 100%";
     return NULL;
 }
+
+double k6_rate_achieved(const struct run *r)
+{
+    if (!(r->target_rate > 0))
+        return RUN_NA;
+    if (r->tool && strcmp(r->tool, "k6") == 0) {
+        const struct run_figure *f = run_figure_get(r, "iterations", "rate");
+        return f ? 100.0 * f->value / r->target_rate : RUN_NA;
+    }
+    return 100.0 * r->rps / r->target_rate;
+}

@@ -25,4 +25,10 @@ void k6_headline(struct run *r, const char *metric, const char *stat, double v, 
  * NaN or infinite (k6 prints neither). */
 const char *k6_headline_bad(const char *metric, const char *stat, double v);
 
+/* Percent of its target_rate a run achieved, as summary's
+ * rate_achieved_pct (schema/005): requests/s, or for k6, whose arrival
+ * rates are iterations/s, the printed iterations rate. NaN without a
+ * target. */
+double k6_rate_achieved(const struct run *r);
+
 #endif
