@@ -14,6 +14,7 @@
 #include "cmd.h"
 #include "compat.h"
 #include "diag.h"
+#include "k6_common.h"
 #include "select.h"
 #include "stats.h"
 #include "store.h"
@@ -83,7 +84,7 @@ static double m_tail(const struct stored_run *sr)
 }
 static double m_rate(const struct stored_run *sr)
 {
-    return sr->run->target_rate > 0 ? 100.0 * sr->run->rps / sr->run->target_rate : RUN_NA;
+    return k6_rate_achieved(sr->run);
 }
 
 static const struct metric metrics[] = {

@@ -34,6 +34,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "tool_common.h"
 #include "units.h"
 
 enum section { S_NONE, S_SUMMARY, S_HIST, S_DIST, S_DETAILS, S_STATUS, S_ERRORS };
@@ -308,23 +309,10 @@ static void read_command(struct hey_state *hs, const char *cmd)
             run_setn(&r->url, a.s, a.n);
             continue;
         }
-        if (a.n < 2 || a.s[0] != '-')
-            continue;
-        size_t d = a.s[1] == '-' ? 2 : 1;
         for (const struct hey_flag *f = hs->tool->flags; f && f->name; f++) {
-            size_t fl = strlen(f->name);
-            struct tok v = {NULL, 0};
-            if (a.n == d + fl && memcmp(a.s + d, f->name, fl) == 0) {
-                if (i + 1 < n)
-                    v = t[++i];
-            } else if (a.n > d + fl && memcmp(a.s + d, f->name, fl) == 0 &&
-                       (a.s[d + fl] == '=' || (d == 1 && fl == 1 && a.s[2] >= '0' && a.s[2] <= '9'))) {
-                v.s = a.s + d + fl + (a.s[d + fl] == '=');
-                v.n = a.n - (size_t)(v.s - a.s);
-            } else {
+            struct tok v;
+            if (!tool_flag(t, n, &i, f->name, &v))
                 continue;
-            }
-            strip_quotes(&v);
             if (v.n == 0)
                 break; /* a flag without its value: the line is cut */
             char text[64];
@@ -535,6 +523,16 @@ static int summary_row(struct hey_state *hs, const struct line *l, struct parse_
     }
     if (rc == UNITS_BAD)
         return parse_fail(pr, l->no, "%s: cannot read %s \"%s\"", hs->tool->tool, lb->text, v);
+    /* A statistic of no response is NaN or inf as hey and oha print it
+     * ("Average: NaN secs"; oha's "Success rate: NaN%" and "Size/request:
+     * NaN" when no request got an answer); the run's total time and its
+     * rate are always numbers, and nothing is below zero. */
+    int always = strcmp(lb->stat, "Total") == 0 || strcmp(lb->stat, "Requests/sec") == 0;
+    const char *bad = !always && rc == UNITS_NAN ? NULL : tool_figure_bad(rc, x);
+    if (!bad && lb->kind == K_RATE && x > 100)
+        bad = "is more than 100%";
+    if (bad)
+        return parse_fail(pr, l->no, "%s: %s \"%s\" %s", hs->tool->tool, lb->text, v, bad);
     run_add_figure(r, "summary", lb->stat, x, unit, v);
     if (strcmp(lb->stat, "Total") == 0)
         time_val(v, vn, -3, &r->duration_s);

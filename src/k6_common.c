@@ -2,6 +2,7 @@
  * parsers (see k6_common.h). */
 #include "k6_common.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "units.h"
@@ -55,4 +56,53 @@ void k6_headline(struct run *r, const char *metric, const char *stat, double v, 
     } else if (strcmp(metric, "vus_max") == 0 && strcmp(stat, "value") == 0) {
         r->vus_max = v;
     }
+}
+
+const char *k6_headline_bad(const char *metric, const char *stat, double v)
+{
+    /* Which figures are counts; every other headline figure is a rate,
+     * a percentage or a time. */
+    static const struct { const char *metric, *stat; } counts[] = {
+        {"http_reqs", "count"},        {"iterations", "count"},
+        {"data_received", "count"},    {"data_sent", "count"},
+        {"http_req_failed", "passes"}, {"http_req_failed", "fails"},
+        {"http_req_failed", "total"},  {"checks", "passes"},
+        {"checks", "fails"},           {"checks", "total"},
+        {"checks_succeeded", "passes"}, {"checks_failed", "passes"},
+        {"vus", "value"},              {"vus_max", "value"},
+    };
+    static const char *const rated[] = {"http_reqs", "iterations", "http_req_failed", "checks"};
+    int headline = 0;
+    for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++) {
+        if (strcmp(metric, counts[i].metric) != 0)
+            continue;
+        headline = 1;
+        if (strcmp(stat, counts[i].stat) == 0)
+            return v >= 0 && v < 9223372036854775808.0 && v == floor(v)
+                       ? NULL : "is not a whole number within 64 bits";
+    }
+    if (!headline && strcmp(metric, "http_req_duration") != 0)
+        return NULL;
+    if (!isfinite(v))
+        return "is not a finite number";
+    if (strcmp(stat, "rate") != 0)
+        return NULL;
+    for (size_t i = 0; i < sizeof rated / sizeof rated[0]; i++)
+        if (strcmp(metric, rated[i]) == 0 && v < 0)
+            return "is negative";
+    /* The Rate metrics' rate is a share, in percent. */
+    if ((strcmp(metric, "http_req_failed") == 0 || strcmp(metric, "checks") == 0) && v > 100)
+        return "is more than 100%";
+    return NULL;
+}
+
+double k6_rate_achieved(const struct run *r)
+{
+    if (!(r->target_rate > 0))
+        return RUN_NA;
+    if (r->tool && strcmp(r->tool, "k6") == 0) {
+        const struct run_figure *f = run_figure_get(r, "iterations", "rate");
+        return f ? 100.0 * f->value / r->target_rate : RUN_NA;
+    }
+    return 100.0 * r->rps / r->target_rate;
 }

@@ -365,6 +365,7 @@ static int label_line(struct ab_state *st, const struct ab_label *lb, const char
         return parse_fail(pr, l->no, "ab: no value after \"%s\"", lb->label);
     tool_tok_text(text, sizeof text, t[0]);
     int rc;
+    const char *bad;
     switch (lb->kind) {
     case K_SECS:
     case K_MS:
@@ -378,8 +379,15 @@ static int label_line(struct ab_state *st, const struct ab_label *lb, const char
         rc = units_number(t[0].s, t[0].n, 0, &x);
         break;
     }
-    if (rc == UNITS_BAD)
-        return parse_fail(pr, l->no, "ab: cannot read \"%s\" after \"%s\"", text, lb->label);
+    /* ab prints every one of these, counts and rates alike, as a number
+     * (a NaN would be a damaged copy: ab stops before its report when no
+     * request completed). */
+    if (lb->kind == K_COUNT)
+        bad = tool_count_bad(t[0].s, t[0].n, 0, &x);
+    else
+        bad = tool_figure_bad(rc, x);
+    if (bad)
+        return parse_fail(pr, l->no, "ab: \"%s\" after \"%s\" %s", text, lb->label, bad);
 
     switch (lb->kind) {
     case K_COUNT:

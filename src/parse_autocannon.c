@@ -72,6 +72,7 @@
  * throughput {average, mean, stddev, min, max, total, p0_001 .. p99_999},
  * requests.sent, latency.totalCount. There requests = requests.total
  * (completed responses) and the failure rule is the same. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -249,14 +250,25 @@ static int stat_row(struct ac_state *st, struct tok label, const struct tok *v, 
                           rows[k].label, nv, st->ncols);
     ac_need(st, rows[k].bit, t, st->block, pr);
     struct run *r = st->run;
+    char nan[64] = "";
+    int measured = 0;
     for (size_t c = 0; c < nv; c++) {
         double x;
         char text[64];
         tool_tok_text(text, sizeof text, v[c]);
         int rc = stat_value(kind, v[c], &x);
-        if (rc == UNITS_BAD)
+        /* Only the latencies may be NaN: the old format's average of none
+         * ("Latency (ms) NaN NaN 0"); a rate is always a number. */
+        if (rc == UNITS_BAD || (rc == UNITS_NAN && kind != 0) || (rc == UNITS_OK && x < 0))
             return parse_fail(pr, l->no, "autocannon: cannot read \"%s\" in the %s row", text,
                               rows[k].label);
+        if (rc == UNITS_NAN && !nan[0])
+            snprintf(nan, sizeof nan, "%s", text);
+        else if (rc == UNITS_OK && x > 0)
+            measured = 1;
+        if (nan[0] && measured)
+            return parse_fail(pr, l->no, "autocannon: \"%s\" in the %s row is not a number, "
+                              "though the row holds a measured time", nan, rows[k].label);
         const char *col = st->cols[c];
         size_t cl = strlen(col);
         if (cl > 1 && col[cl - 1] == '%') {
@@ -332,6 +344,9 @@ static int summary_line(struct ac_state *st, const char *s, const struct text *t
     if (units_count(k[0].s, k[0].n, &req) != UNITS_OK || units_duration_ms(d.s, d.n, &ms) != UNITS_OK ||
         units_bytes(b.s, b.n, 1000, &bytes) != UNITS_OK)
         return parse_fail(pr, l->no, "autocannon: cannot read the requests line");
+    if (req != floor(req) || req >= 9223372036854775808.0)
+        return parse_fail(pr, l->no, "autocannon: request count \"%.*s\" is not a whole number "
+                          "within 64 bits", (int)k[0].n, k[0].s);
     ac_need(st, S_SUMMARY, t, i, pr);
     struct run *r = st->run;
     char text[64];

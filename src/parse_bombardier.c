@@ -64,6 +64,16 @@
 
 static const struct toolcmd_prog bb_progs[] = {{"bombardier", 1}, {NULL, 0}};
 
+/* bombardier's options (kingpin: -c 10, --connections=10), for a run
+ * whose output does not say them. */
+static const struct tool_option bb_options[] = {
+    {{"c", "connections"}, "connections", TOOL_CONNECTIONS},
+    {{"n", "requests"}, "requests", TOOL_PARAM},
+    {{"d", "duration"}, "duration", TOOL_PARAM},
+    {{"r", "rate"}, "rate", TOOL_RATE},
+    {{NULL, NULL}, NULL, TOOL_PARAM},
+};
+
 struct bb_state {
     struct run *run;
     char cols[BB_MAXCOLS][16]; /* Statistics columns, lowercased */
@@ -95,6 +105,8 @@ static void bb_finish(struct bb_state *st, struct parse_result *pr)
     st->last_end = (size_t)r->last_line;
     if (st->have_codes)
         bb_failures(r, st->classes);
+    if (r->command)
+        tool_command_options(r, r->command, strlen(r->command), bb_options);
     if (!run_figure_get(r, "throughput", "value"))
         r->state = RUN_STATE_INCOMPLETE; /* cut before its last line */
     run_set(&r->latency_metric, "latency");
@@ -211,9 +223,11 @@ static int stats_row(struct bb_state *st, const char *s, const struct line *l,
         tool_tok_text(text, sizeof text, t[c + 1]);
         int rc = is_lat ? units_duration_ms(t[c + 1].s, t[c + 1].n, &x)
                         : units_number(t[c + 1].s, t[c + 1].n, 0, &x);
-        if (rc == UNITS_BAD)
-            return parse_fail(pr, l->no, "bombardier: cannot read \"%s\" in the %s row", text,
-                              is_lat ? "Latency" : "Reqs/sec");
+        /* bombardier prints zeros, never NaN, for what it did not measure. */
+        const char *bad = tool_figure_bad(rc, x);
+        if (bad)
+            return parse_fail(pr, l->no, "bombardier: \"%s\" in the %s row %s", text,
+                              is_lat ? "Latency" : "Reqs/sec", bad);
         run_add_figure(r, is_lat ? "latency" : "reqs/sec", st->cols[c], x,
                        is_lat ? UNIT_MS : UNIT_PER_S, text);
         const char *col = st->cols[c];
@@ -244,8 +258,11 @@ static int codes_line(struct bb_state *st, const char *s, const struct line *l,
         double x;
         tool_tok_text(key, sizeof key, t[i]);
         tool_tok_text(text, sizeof text, v);
-        if (!tok_eq(t[i + 1], "-") || units_number(v.s, v.n, 0, &x) != UNITS_OK)
+        if (!tok_eq(t[i + 1], "-"))
             return parse_fail(pr, l->no, "bombardier: cannot read the HTTP codes line");
+        const char *bad = tool_count_bad(v.s, v.n, 0, &x);
+        if (bad)
+            return parse_fail(pr, l->no, "bombardier: the %s count \"%s\" %s", key, text, bad);
         size_t k = 0;
         if (strcmp(key, "errored") == 0)
             k = 5; /* the earliest bombardier's name for "others" */

@@ -77,6 +77,18 @@ struct h2_state {
 
 static const struct toolcmd_prog h2_progs[] = {{"h2load", 0}, {NULL, 0}};
 
+/* h2load's options (getopt: -c100, --clients=100), for a run whose output
+ * does not say them ("spawning thread" lines give threads and clients).
+ * Its -r is a rate of new connections, not of requests: a param only. */
+static const struct tool_option h2_options[] = {
+    {{"c", "clients"}, "clients", TOOL_CONNECTIONS},
+    {{"t", "threads"}, "threads", TOOL_THREADS},
+    {{"n", "requests"}, "requests", TOOL_PARAM},
+    {{"D", "duration"}, "duration", TOOL_PARAM},
+    {{"m", "max-concurrent-streams"}, "max_concurrent_streams", TOOL_PARAM},
+    {{NULL, NULL}, NULL, TOOL_PARAM},
+};
+
 static void h2_finish(struct h2_state *st, struct parse_result *pr)
 {
     struct run *r = st->run;
@@ -93,6 +105,8 @@ static void h2_finish(struct h2_state *st, struct parse_result *pr)
     }
     if (!st->finished || !run_has(st->total) || !(st->rps_row || (!st->has_timeout && st->ttfb_row)))
         r->state = RUN_STATE_INCOMPLETE;
+    if (r->command)
+        tool_command_options(r, r->command, strlen(r->command), h2_options);
     run_set(&r->latency_metric, "time for request");
     parse_emit(pr, r);
 }
@@ -118,12 +132,13 @@ static int finished_line(struct h2_state *st, const char *s, const struct line *
         return 0;
     struct run *r = st->run;
     struct tok d = tool_tok_chop(t[2], ','), b = t[5];
-    double ms, rps, bps;
+    double ms, rps = RUN_NA, bps;
     char text[64];
+    const char *bad;
     if (units_duration_ms(d.s, d.n, &ms) != UNITS_OK)
         return parse_fail(pr, l->no, "h2load: bad duration \"%.*s\"", (int)d.n, d.s);
-    if (units_number(t[3].s, t[3].n, 0, &rps) == UNITS_BAD)
-        return parse_fail(pr, l->no, "h2load: bad request rate \"%.*s\"", (int)t[3].n, t[3].s);
+    if ((bad = tool_figure_bad(units_number(t[3].s, t[3].n, 0, &rps), rps)) != NULL)
+        return parse_fail(pr, l->no, "h2load: request rate \"%.*s\" %s", (int)t[3].n, t[3].s, bad);
     if (b.n < 3 || memcmp(b.s + b.n - 2, "/s", 2) != 0 ||
         units_bytes(b.s, b.n - 2, 1024, &bps) != UNITS_OK)
         return parse_fail(pr, l->no, "h2load: bad transfer rate \"%.*s\"", (int)b.n, b.s);
@@ -163,10 +178,11 @@ static int counts_line(struct h2_state *st, const char *s, const struct line *l,
         struct tok name = tool_tok_chop(t[i + 1], ',');
         double x;
         char text[32], key[32];
+        const char *bad;
         tool_tok_text(text, sizeof text, t[i]);
         tool_tok_text(key, sizeof key, name);
-        if (units_number(t[i].s, t[i].n, 0, &x) != UNITS_OK)
-            return parse_fail(pr, l->no, "h2load: bad count \"%s\" for %s", text, key);
+        if ((bad = tool_count_bad(t[i].s, t[i].n, 0, &x)) != NULL)
+            return parse_fail(pr, l->no, "h2load: count \"%s\" for %s %s", text, key, bad);
         if (status) {
             run_add_count(r, "status", key, x);
             run_add_figure(r, "status codes", key, x, UNIT_COUNT, text);
@@ -322,10 +338,12 @@ static int table_row(struct h2_state *st, const char *s, const struct line *l,
             rc = units_number(t[c].s, t[c].n, 0, &x);
             unit = UNIT_PER_S;
         }
-        if (rc == UNITS_BAD)
+        /* h2load prints zeros, never NaN, for times it did not measure. */
+        int headline = strcmp(metric, "time for request") == 0;
+        if (rc == UNITS_BAD || (rc == UNITS_NAN && headline))
             return parse_fail(pr, l->no, "h2load: cannot read \"%s\" in the \"%s\" row", text, metric);
         run_add_figure(r, metric, st->cols[c], x, unit, text);
-        if (strcmp(metric, "time for request") != 0)
+        if (!headline)
             continue;
         if (strcmp(st->cols[c], "min") == 0)
             r->lat_min = x;

@@ -145,6 +145,7 @@ struct k6_state {
     int block_net;         /* the last v1 block has its NETWORK data_sent */
     int scenario_blocks;   /* "█ SCENARIO:" blocks read */
     int scenarios;         /* the header's number of scenarios, or 0 */
+    int nscenario_lines;   /* "* name: description" lines read of them */
     char **seen;           /* metric names read, for "printed twice" */
     size_t nseen, capseen;
     char parent[512];      /* last metric that was not a sub-metric */
@@ -240,9 +241,10 @@ static int is_data_unit(const char *s, size_t n)
  * "1m30s"), a size ("13 MB"), or a plain number ("627.813234"). */
 static int scan_value(const char *s, size_t n, double *v, const char **unit)
 {
-    if (units_duration_ms(s, n, v) == UNITS_OK) {
+    int rc = units_duration_ms(s, n, v);
+    if (rc != UNITS_BAD) { /* a NaN too ("nanms"): add_stat refuses it */
         *unit = UNIT_MS;
-        return UNITS_OK;
+        return rc;
     }
     /* k6 prints sizes as "<number> <unit>" (humanizeBytes), never "100P" */
     const char *sp = memchr(s, ' ', n);
@@ -250,7 +252,7 @@ static int scan_value(const char *s, size_t n, double *v, const char **unit)
         *unit = UNIT_BYTES;
         return UNITS_OK;
     }
-    int rc = units_number(s, n, 0, v);
+    rc = units_number(s, n, 0, v);
     if (rc != UNITS_BAD)
         *unit = UNIT_COUNT;
     return rc;
@@ -345,6 +347,7 @@ static void state_reset(struct k6_state *k)
     k->has_metrics = k->has_total = k->has_header = k->v1 = k->in_thresholds = 0;
     k->dangling_heading = 0;
     k->legacy_end = k->block_net = k->scenario_blocks = k->scenarios = 0;
+    k->nscenario_lines = 0;
     k->section[0] = '\0';
     k->parent[0] = k->thr_metric[0] = k->thr_parent[0] = k->base[0] = k->block[0] = '\0';
     k->pending_check = -1;
@@ -462,6 +465,27 @@ static const char *executor_of(const char *desc)
     return NULL;
 }
 
+/* The iterations/s a lone constant-arrival-rate scenario was asked for
+ * ("100.00 iterations/s for 30s (maxVUs: ...)": k6 prints the rate per
+ * second whatever its timeUnit) is the run's target_rate. A ramping
+ * arrival rate has no single target, and with several scenarios the
+ * run's rate is not one scenario's: target_rate stays NaN then. */
+static void target_rate(struct k6_state *k, const char *ex, const char *desc)
+{
+    struct run *r = k->run;
+    struct tok t[2];
+    double x;
+    if (k->scenarios != 1 || k->nscenario_lines != 1) {
+        r->target_rate = RUN_NA;
+        return;
+    }
+    if (!ex || strcmp(ex, "constant-arrival-rate") != 0)
+        return;
+    if (tok_split(desc, strlen(desc), t, 2) >= 2 && tok_eq(t[1], "iterations/s") &&
+        units_number(t[0].s, t[0].n, 0, &x) == UNITS_OK && x > 0)
+        r->target_rate = x;
+}
+
 static int paren_balance(const char *s)
 {
     int b = 0;
@@ -513,6 +537,8 @@ static void header_flush(struct k6_state *k)
                 snprintf(key, sizeof key, "executor.%.*s", (int)(colon - name), name);
                 run_add_param(r, key, ex);
             }
+            k->nscenario_lines++;
+            target_rate(k, ex, desc);
         }
     }
     buf_reset(&k->header);
@@ -780,10 +806,17 @@ static void headline(struct k6_state *k, const char *metric, const char *stat, d
         k6_headline(r, metric, stat, v, strcmp(unit, UNIT_MS) == 0);
 }
 
-/* A figure or, for a percentile stat, a percentile; headline when unprefixed. */
-static void add_stat(struct k6_state *k, const char *key, const char *name, const char *stat,
-                     double v, const char *unit, const char *text, int trend)
+/* A figure or, for a percentile stat, a percentile; headline when
+ * unprefixed. 0, or -1 via parse_fail (at l) for a value k6 could not have
+ * printed: a NaN anywhere (k6 prints none), a headline figure out of its
+ * range (k6_headline_bad). */
+static int add_stat(struct k6_state *k, const struct line *l, struct parse_result *pr,
+                    const char *key, const char *name, const char *stat, double v,
+                    const char *unit, const char *text, int trend)
 {
+    const char *bad = isnan(v) ? "is not a number" : k6_headline_bad(name, stat, v);
+    if (bad)
+        return parse_fail(pr, l->no, "k6: %s %s \"%s\" %s", name, stat, text, bad);
     double p = trend ? k6_stat_percentile(stat) : -1;
     if (p >= 0)
         run_add_percentile(k->run, key, p, v, unit, text, -1);
@@ -791,20 +824,37 @@ static void add_stat(struct k6_state *k, const char *key, const char *name, cons
         run_add_figure(k->run, key, stat, v, unit, text);
     if (!k->block[0])
         headline(k, name, stat, v, unit);
+    return 0;
 }
 
-/* Reads one value item; a value with text glued to its end is read up to
- * the text and sets *stop. Returns UNITS_OK/UNITS_NAN or UNITS_BAD. */
-static int item_value(struct item *it, double *v, const char **unit, int *stop)
+/* Whether an item reads as one of k6's values ("avg=1ms", "0", "2/s", "5%"). */
+static int item_is_value(const struct item *it)
 {
+    double v;
+    const char *unit;
     size_t n = strlen(it->text);
-    int rc = scan_value(it->text, n, v, unit);
+    return it->stat[0] || scan_value(it->text, n, &v, &unit) != UNITS_BAD ||
+           scan_rate(it->text, n, &v, &unit) != UNITS_BAD || units_percent(it->text, n, &v) != UNITS_BAD;
+}
+
+/* Reads value item it[i] of n; a value with text glued to its end is read
+ * up to the text and sets *stop, but only when no value follows: a log
+ * line glued to the summary's last value ("max=100Process finished") is
+ * that, while "34x65 484.82/s" is a damaged count. Returns
+ * UNITS_OK/UNITS_NAN or UNITS_BAD. */
+static int item_value(struct item *it, size_t i, size_t n, double *v, const char **unit, int *stop)
+{
+    size_t tn = strlen(it[i].text);
+    int rc = scan_value(it[i].text, tn, v, unit);
     if (rc != UNITS_BAD)
         return rc;
-    size_t j = scan_value_prefix(it->text, n, v, unit);
+    for (size_t j = i + 1; j < n; j++)
+        if (item_is_value(&it[j]))
+            return UNITS_BAD;
+    size_t j = scan_value_prefix(it[i].text, tn, v, unit);
     if (!j)
         return UNITS_BAD;
-    it->text[j] = '\0';
+    it[i].text[j] = '\0';
     *stop = 1;
     return UNITS_OK;
 }
@@ -842,8 +892,9 @@ static int rate_counts(struct k6_state *k, const char *key, const char *name,
     for (size_t i = 0; i < nn; i++) {
         double x;
         units_number(num[i], strlen(num[i]), 0, &x);
-        add_stat(k, key, name, i == 0 ? "passes" : out_of ? "total" : "fails", x, UNIT_COUNT,
-                 num[i], 0);
+        if (add_stat(k, l, pr, key, name, i == 0 ? "passes" : out_of ? "total" : "fails", x,
+                     UNIT_COUNT, num[i], 0) < 0)
+            return -1;
     }
     return 0;
 }
@@ -903,8 +954,10 @@ static int metric_line(struct k6_state *k, const struct line *l, const char *s,
     const char *unit;
     int stop = 0;
     struct item first = it[0];
-    if (units_percent(first.text, strlen(first.text), &x) == UNITS_BAD &&
-        item_value(&first, &x, &unit, &stop) == UNITS_BAD)
+    size_t fn = strlen(first.text);
+    int percent = fn > 1 && first.text[fn - 1] == '%' && !first.stat[0];
+    if (!percent && units_percent(first.text, fn, &x) == UNITS_BAD &&
+        item_value(&first, 0, 1, &x, &unit, &stop) == UNITS_BAD)
         return 0;
 
     size_t nl = strlen(name);
@@ -946,42 +999,49 @@ static int metric_line(struct k6_state *k, const struct line *l, const char *s,
                 break; /* prose after the values */
             int rc = strcmp(it[i].stat, "count") == 0
                          ? units_number(it[i].text, strlen(it[i].text), 0, &x)
-                         : item_value(&it[i], &x, &unit, &stop);
+                         : item_value(it, i, n, &x, &unit, &stop);
             if (strcmp(it[i].stat, "count") == 0)
                 unit = UNIT_COUNT;
             if (rc == UNITS_BAD)
                 return parse_fail(pr, l->no, "k6: cannot read %s=%s of %s", it[i].stat,
                                   it[i].text, full);
-            if (rc == UNITS_OK)
-                add_stat(k, key, full, it[i].stat, x, unit, it[i].text, 1);
+            if (add_stat(k, l, pr, key, full, it[i].stat, x, unit, it[i].text, 1) < 0)
+                return -1;
         }
         return 1;
     }
-    if (units_percent(it[0].text, strlen(it[0].text), &x) != UNITS_BAD) { /* Rate */
-        if (run_has(x))
-            add_stat(k, key, full, "rate", x, UNIT_PERCENT, it[0].text, 0);
+    if (percent) { /* Rate */
+        if (units_percent(it[0].text, fn, &x) == UNITS_BAD)
+            return parse_fail(pr, l->no, "k6: the rate \"%s\" of %s is not a percentage from 0 to 100",
+                              it[0].text, full);
+        if (add_stat(k, l, pr, key, full, "rate", x, UNIT_PERCENT, it[0].text, 0) < 0)
+            return -1;
         return rate_counts(k, key, full, it, n, l, pr) < 0 ? -1 : 1;
     }
-    if (item_value(&it[0], &x, &unit, &stop) == UNITS_BAD)
+    if (item_value(it, 0, n, &x, &unit, &stop) == UNITS_BAD)
         return parse_fail(pr, l->no, "k6: cannot read \"%s\" of %s", it[0].text, full);
     if (n >= 2 && strcmp(it[1].stat, "min") == 0) { /* Gauge: value min= max= */
-        add_stat(k, key, full, "value", x, unit, it[0].text, 0);
+        if (add_stat(k, l, pr, key, full, "value", x, unit, it[0].text, 0) < 0)
+            return -1;
         for (size_t i = 1; i < n && !stop; i++) {
             if (!it[i].stat[0])
                 break;
-            if (item_value(&it[i], &x, &unit, &stop) == UNITS_BAD)
+            if (item_value(it, i, n, &x, &unit, &stop) == UNITS_BAD)
                 return parse_fail(pr, l->no, "k6: cannot read %s=%s of %s", it[i].stat,
                                   it[i].text, full);
-            add_stat(k, key, full, it[i].stat, x, unit, it[i].text, 0);
+            if (add_stat(k, l, pr, key, full, it[i].stat, x, unit, it[i].text, 0) < 0)
+                return -1;
         }
         return 1;
     }
     /* Counter: count rate/s */
-    add_stat(k, key, full, "count", x, unit, it[0].text, 0);
+    if (add_stat(k, l, pr, key, full, "count", x, unit, it[0].text, 0) < 0)
+        return -1;
     if (n >= 2 && !stop) {
         if (scan_rate(it[1].text, strlen(it[1].text), &x, &unit) == UNITS_BAD)
             return parse_fail(pr, l->no, "k6: cannot read the rate \"%s\" of %s", it[1].text, full);
-        add_stat(k, key, full, "rate", x, unit, it[1].text, 0);
+        if (add_stat(k, l, pr, key, full, "rate", x, unit, it[1].text, 0) < 0)
+            return -1;
     }
     return 1;
 }

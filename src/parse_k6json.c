@@ -241,6 +241,18 @@ static int str_cmp(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* The line of the first "name" key in the joined text (1 when absent): where
+ * a metric's figures are printed, for an error message. */
+static int key_line(const struct text *t, const struct joined *j, const char *name)
+{
+    struct buf key = BUF_INIT;
+    buf_printf(&key, "\"%s\"", name);
+    const char *at = strstr(buf_str(&j->b), buf_str(&key));
+    int no = at ? line_at(t, j, (size_t)(at - j->b.data)) : 1;
+    buf_free(&key);
+    return no;
+}
+
 /* --- one metric --------------------------------------------------------- */
 
 static const char *unit_for(enum mcontains c, int per_s)
@@ -252,8 +264,12 @@ static const char *unit_for(enum mcontains c, int per_s)
     return per_s ? UNIT_PER_S : UNIT_COUNT;
 }
 
-static void add_metric(struct run *r, const char *name, const cJSON *m)
+/* Reads metric `name` into r: NULL, or what is wrong with one of its
+ * headline figures (k6_headline_bad), written into err. */
+static const char *add_metric(struct run *r, const char *name, const cJSON *m, char *err,
+                              size_t errn)
 {
+    const char *bad = NULL;
     const cJSON *values = cJSON_GetObjectItemCaseSensitive(m, "values");
     int nested = cJSON_IsObject(values);
     enum mtype ty;
@@ -297,8 +313,13 @@ static void add_metric(struct run *r, const char *name, const cJSON *m)
         if (ty == M_RATE && (strcmp(stat, "rate") == 0 || strcmp(stat, "value") == 0)) {
             /* 0..1 as percent, scaled as the decimal the JSON holds */
             double pct;
-            if (units_scaled(text, strlen(text), 0, 2, 1, &pct) != UNITS_OK)
+            if (units_scaled(text, strlen(text), 0, 2, 1, &pct) != UNITS_OK) {
+                if (!bad)
+                    snprintf(err, errn, "rate %s %s", text, bad = "is not a finite number");
                 continue;
+            }
+            if (!bad && (bad = k6_headline_bad(name, "rate", pct)) != NULL)
+                snprintf(err, errn, "rate %s %s", text, bad);
             run_add_figure(r, name, "rate", pct, UNIT_PERCENT, text);
             k6_headline(r, name, "rate", pct, c == C_TIME);
             continue;
@@ -313,6 +334,8 @@ static void add_metric(struct run *r, const char *name, const cJSON *m)
                 unit = unit_for(c, 1);
             run_add_figure(r, name, stat, v, unit, text);
         }
+        if (!bad && (bad = k6_headline_bad(name, stat, v)) != NULL)
+            snprintf(err, errn, "%s %s %s", stat, text, bad);
         k6_headline(r, name, stat, v, c == C_TIME);
     }
     free(e);
@@ -332,6 +355,7 @@ static void add_metric(struct run *r, const char *name, const cJSON *m)
             }
         }
     }
+    return bad ? err : NULL;
 }
 
 /* --- groups and checks -------------------------------------------------- */
@@ -416,8 +440,14 @@ static int k6json_parse(const struct text *t, struct parse_result *pr)
         names[nn++] = m->string;
     }
     qsort(names, nn, sizeof(*names), str_cmp);
-    for (size_t i = 0; i < nn; i++)
-        add_metric(r, names[i], cJSON_GetObjectItemCaseSensitive(metrics, names[i]));
+    for (size_t i = 0; i < nn; i++) {
+        char err[256];
+        if (add_metric(r, names[i], cJSON_GetObjectItemCaseSensitive(metrics, names[i]), err,
+                       sizeof err)) {
+            parse_fail(pr, key_line(t, &j, names[i]), "k6: %s %s", names[i], err);
+            goto out;
+        }
+    }
     if (cJSON_HasObjectItem(metrics, "http_req_duration"))
         run_set(&r->latency_metric, "http_req_duration");
 

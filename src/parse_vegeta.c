@@ -340,9 +340,14 @@ static int row_line(struct vg_state *st, const struct vg_label *lb, const char *
             unit = strcmp(name, "total") == 0 ? UNIT_COUNT : UNIT_PER_S;
             break;
         }
-        if (rc == UNITS_BAD)
-            return parse_fail(pr, l->no, "vegeta: cannot read \"%s\" (%s) in the %s row", text, name,
-                              lb->label);
+        /* vegeta prints no NaN (no corpus output holds one): every value
+         * of these rows is a number, the request total a count. */
+        const char *bad = tool_figure_bad(rc, x);
+        if (!bad && lb->row == R_REQUESTS && strcmp(name, "total") == 0)
+            bad = tool_count_bad(v[k].s, v[k].n, 0, &x);
+        if (bad)
+            return parse_fail(pr, l->no, "vegeta: \"%s\" (%s) in the %s row %s", text, name,
+                              lb->label, bad);
         double pct;
         if (lb->row == R_LATENCIES && units_number(name, strlen(name), 0, &pct) == UNITS_OK) {
             run_add_percentile(r, "latency", pct, x, UNIT_MS, text, -1);

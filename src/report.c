@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "compat.h"
 #include "diag.h"
+#include "k6_common.h"
 #include "parse.h"
 #include "stats.h"
 #include "units.h"
@@ -102,7 +103,7 @@ double report_metric_value(const struct report_metric *m, const struct stored_ru
         p99 = run_latency_pct(r, 99);
         return run_has(p50) && run_has(p99) && p50 != 0 ? p99 / p50 : RUN_NA;
     case RM_RATE_ACHIEVED:
-        return r->target_rate > 0 ? 100.0 * r->rps / r->target_rate : RUN_NA;
+        return k6_rate_achieved(r);
     }
     return RUN_NA;
 }

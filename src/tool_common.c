@@ -53,6 +53,98 @@ const char *tool_command(struct run *r, const struct text *t, size_t i, size_t l
     return NULL;
 }
 
+const char *tool_count_bad(const char *s, size_t n, int allow_thousands, double *x)
+{
+    double v;
+    if (units_whole(s, n, allow_thousands, x) == UNITS_OK)
+        return NULL;
+    if (units_number(s, n, allow_thousands, &v) != UNITS_OK)
+        return "is not a number";
+    return "is not a whole number within 64 bits";
+}
+
+const char *tool_figure_bad(int rc, double v)
+{
+    if (rc != UNITS_OK)
+        return "is not a number";
+    return v < 0 ? "is negative" : NULL;
+}
+
+static struct tok unquote(struct tok t)
+{
+    if (t.n >= 2 && (t.s[0] == '"' || t.s[0] == '\'') && t.s[t.n - 1] == t.s[0]) {
+        t.s++;
+        t.n -= 2;
+    }
+    return t;
+}
+
+int tool_flag(const struct tok *t, size_t n, size_t *i, const char *name, struct tok *v)
+{
+    struct tok a = unquote(t[*i]);
+    size_t fl = strlen(name);
+    if (a.n < 2 || a.s[0] != '-')
+        return 0;
+    size_t d = a.s[1] == '-' ? 2 : 1;
+    if (a.n < d + fl || memcmp(a.s + d, name, fl) != 0)
+        return 0;
+    if (a.n == d + fl) {
+        v->s = NULL;
+        v->n = 0;
+        if (*i + 1 < n)
+            *v = unquote(t[++*i]);
+        return 1;
+    }
+    if (a.s[d + fl] != '=' && !(d == 1 && fl == 1 && a.s[2] >= '0' && a.s[2] <= '9'))
+        return 0;
+    v->s = a.s + d + fl + (a.s[d + fl] == '=');
+    v->n = a.n - (size_t)(v->s - a.s);
+    *v = unquote(*v);
+    return 1;
+}
+
+/* Sets one field from an option's value, when the run has none yet. */
+static void option_field(struct run *r, enum tool_field field, struct tok v)
+{
+    double x;
+    double *to = field == TOOL_CONNECTIONS ? &r->connections
+                 : field == TOOL_THREADS   ? &r->threads
+                 : field == TOOL_RATE      ? &r->target_rate
+                                           : NULL;
+    if (!to || run_has(*to))
+        return;
+    if (field == TOOL_RATE ? units_number(v.s, v.n, 0, &x) == UNITS_OK && x > 0
+                           : units_whole(v.s, v.n, 0, &x) == UNITS_OK)
+        *to = x;
+}
+
+void tool_command_options(struct run *r, const char *cmd, size_t len,
+                          const struct tool_option *opts)
+{
+    struct tok t[64];
+    size_t n = tok_split(cmd, len, t, 64);
+    if (n > 64)
+        n = 64;
+    for (size_t i = 1; i < n; i++) {
+        for (const struct tool_option *o = opts; o->name[0]; o++) {
+            struct tok v;
+            size_t at = i;
+            if (!tool_flag(t, n, &at, o->name[0], &v) &&
+                !(o->name[1] && tool_flag(t, n, &at, o->name[1], &v)))
+                continue;
+            i = at;
+            if (v.n == 0)
+                break; /* the command was cut at its option */
+            char text[64];
+            tool_tok_text(text, sizeof text, v);
+            if (!run_param_get(r, o->param))
+                run_add_param(r, o->param, text);
+            option_field(r, o->field, v);
+            break;
+        }
+    }
+}
+
 void tool_count_repeat(struct run *r, const char *kind, const char *msg)
 {
     for (size_t i = 0; i < r->ncounts; i++) {

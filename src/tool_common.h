@@ -43,6 +43,46 @@ double tool_ms_to_s(double ms);
 const char *tool_command(struct run *r, const struct text *t, size_t i, size_t last_end,
                          const struct toolcmd_prog *progs, size_t *len);
 
+/* Reads a count a tool printed (requests, failures, responses) into *x:
+ * NULL when s[0..n) is a whole number from 0 to 2^63 - 1 (thousands
+ * separators allowed with allow_thousands), else what is wrong with it,
+ * for a parse_fail message after the quoted text: "is not a number" (NaN
+ * too: no tool prints one for a count) or "is not a whole number within
+ * 64 bits". */
+const char *tool_count_bad(const char *s, size_t n, int allow_thousands, double *x);
+
+/* What is wrong with figure v, read as rc from a headline rate, time or
+ * size (units.h): NULL when it is a number (UNITS_OK) not below zero,
+ * else "is not a number" (NaN included: a tool prints one only for a
+ * statistic of nothing, which a headline rate never is) or "is negative". */
+const char *tool_figure_bad(int rc, double v);
+
+/* Whether word *i of a command's words t[0..n) is option `name`: "-c 10",
+ * "--c 10", "-c=10", "--connections=10", and for a one-letter name "-c10".
+ * 1 with the value, quotes dropped, in *v (v->n == 0 when the command ends
+ * at the option: it was cut) and *i moved to the value's word when the
+ * value is the next word; else 0. */
+int tool_flag(const struct tok *t, size_t n, size_t *i, const char *name, struct tok *v);
+
+/* What an option of a tool's command line gives a run besides its param. */
+enum tool_field { TOOL_PARAM, TOOL_CONNECTIONS, TOOL_THREADS, TOOL_RATE };
+
+struct tool_option {
+    const char *name[2]; /* its names ("c", "connections"); NULL when one */
+    const char *param;   /* kept as this param */
+    enum tool_field field;
+};
+
+/* Reads the options of command cmd[0..len) that opts names (a NULL first
+ * name ends the table) into r, for what the output itself does not say:
+ * a param the run has not got, and connections or threads (whole counts)
+ * or target_rate (a rate above zero) where the field is still NaN. So the
+ * run's own lines ("using 10 connection(s)", "spawning thread") win over
+ * the command, which they describe after the fact. Call when the run is
+ * read whole. */
+void tool_command_options(struct run *r, const char *cmd, size_t len,
+                          const struct tool_option *opts);
+
 /* Adds a count of 1 of kind `kind` for message msg, or adds 1 to the one
  * the run holds already: a line a tool prints once per failure ("client
  * could not connect to host", ab's apr_* errors) is one counted row. */

@@ -162,6 +162,16 @@ static double dec_value(const struct dec *d, int pow10, long long mul)
     return strtod(text, NULL);
 }
 
+/* A scanned value that overflowed a double ("1e400", four hundred
+ * digits) is not a measurement: UNITS_BAD, *out untouched. */
+static int finite_or_bad(double v, double *out)
+{
+    if (!isfinite(v))
+        return UNITS_BAD;
+    *out = v;
+    return UNITS_OK;
+}
+
 static int skip_spaces(const char *s, size_t n, size_t i)
 {
     while (i < n && (s[i] == ' ' || s[i] == '\t'))
@@ -182,8 +192,7 @@ int units_scaled(const char *s, size_t n, int allow_thousands, int pow10, long l
     }
     if (rc != UNITS_OK || used != n)
         return UNITS_BAD;
-    *out = dec_value(&d, pow10, mul);
-    return UNITS_OK;
+    return finite_or_bad(dec_value(&d, pow10, mul), out);
 }
 
 int units_number(const char *s, size_t n, int allow_thousands, double *out)
@@ -253,17 +262,14 @@ int units_duration_ms(const char *s, size_t n, double *ms)
             return UNITS_BAD;
         /* "m" followed by "s" is "ms", matched above as the longer unit. */
         i += ul;
-        if (parts == 0 && i == n) {
-            *ms = dec_value(&d, u->pow10, u->mul);
-            return UNITS_OK;
-        }
+        if (parts == 0 && i == n)
+            return finite_or_bad(dec_value(&d, u->pow10, u->mul), ms);
         total += dec_value(&d, u->pow10, u->mul);
         parts++;
     }
     if (parts == 0)
         return UNITS_BAD;
-    *ms = total;
-    return UNITS_OK;
+    return finite_or_bad(total, ms);
 }
 
 int units_duration_ms_bare(const char *s, size_t n, int bare_pow10, double *ms)
@@ -313,8 +319,7 @@ int units_bytes(const char *s, size_t n, int base, double *bytes)
     } else {
         return UNITS_BAD;
     }
-    *bytes = dec_value(&d, pow10, mul);
-    return UNITS_OK;
+    return finite_or_bad(dec_value(&d, pow10, mul), bytes);
 }
 
 int units_count(const char *s, size_t n, double *out)
@@ -339,15 +344,34 @@ int units_count(const char *s, size_t n, double *out)
         default: return UNITS_BAD;
         }
     }
-    *out = dec_value(&d, pow10, 1);
+    if (d.neg && d.mant != 0)
+        return UNITS_BAD; /* a count or a rate of them is never below zero */
+    return finite_or_bad(dec_value(&d, pow10, 1), out);
+}
+
+int units_whole(const char *s, size_t n, int allow_thousands, double *out)
+{
+    double v;
+    if (units_number(s, n, allow_thousands, &v) != UNITS_OK)
+        return UNITS_BAD;
+    /* 2^63 and up do not fit the database's integers; -0 is 0. */
+    if (!(v >= 0 && v < 9223372036854775808.0) || v != floor(v))
+        return UNITS_BAD;
+    *out = v + 0.0;
     return UNITS_OK;
 }
 
 int units_percent(const char *s, size_t n, double *out)
 {
+    double v = 0;
     if (n == 0 || s[n - 1] != '%')
         return UNITS_BAD;
-    return units_scaled(s, n - 1, 0, 0, 1, out);
+    int rc = units_scaled(s, n - 1, 0, 0, 1, &v);
+    if (rc == UNITS_OK && !(v >= 0 && v <= 100))
+        return UNITS_BAD; /* a share of a whole: "150.00%", "-5.00%" */
+    if (rc != UNITS_BAD)
+        *out = v;
+    return rc;
 }
 
 /* v with prec significant digits ("%.*g") or, fixed, prec decimals. */

@@ -11,7 +11,13 @@
  *
  * Scanners take a token (pointer and length, not NUL-terminated), return
  * UNITS_OK, UNITS_NAN (the tool printed nan/-nan/NaN: no value), or
- * UNITS_BAD (not this kind of token). They never read past len. */
+ * UNITS_BAD (not this kind of token). They never read past len.
+ *
+ * A value is always finite: one that overflows a double ("1e400") is
+ * UNITS_BAD, as is "inf" (not a number at all). Whether a NaN is
+ * acceptable is the parser's call: tools print one for a statistic of
+ * nothing (wrk's "-nan%" stdev share, hey's "NaN secs" average), never
+ * for a count or a rate (see doc/formats/). */
 #ifndef BENCHDB_UNITS_H
 #define BENCHDB_UNITS_H
 
@@ -43,10 +49,17 @@ int units_duration_ms_bare(const char *s, size_t n, int bare_pow10, double *ms);
 int units_bytes(const char *s, size_t n, int base, double *bytes);
 
 /* A count with an optional SI suffix k, M, G (base 1000, as wrk prints
- * Req/Sec "34.24k"), thousands separators allowed. */
+ * Req/Sec "34.24k"), thousands separators allowed. A sign is UNITS_BAD:
+ * a count is never negative. */
 int units_count(const char *s, size_t n, double *out);
 
-/* "12.5%" -> 12.5; "-nan%" -> UNITS_NAN. The % sign is required. */
+/* A count the database keeps as an integer: a whole number from 0 to
+ * 2^63 - 1 ("688132", "-0"), thousands separators with allow_thousands.
+ * NaN, a sign other than "-0", a fraction or more is UNITS_BAD. */
+int units_whole(const char *s, size_t n, int allow_thousands, double *out);
+
+/* "12.5%" -> 12.5; "-nan%" -> UNITS_NAN. The % sign is required; a share
+ * outside 0..100 ("150%", "-5%") is UNITS_BAD. */
 int units_percent(const char *s, size_t n, double *out);
 
 /* Shortest text that reads back as exactly v ("1590", "0.234",

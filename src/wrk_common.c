@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tool_common.h"
 #include "units.h"
 
 void wrk_frame_reset(struct wrk_frame *f, struct run *r, const char *tool)
@@ -138,6 +139,8 @@ static int stats_row(struct wrk_frame *f, const struct line *l, struct parse_res
     if (which == nrows)
         return 0;
     struct run *r = f->run;
+    char nan[64] = "";
+    int measured = 0;
     for (size_t c = 0; c < ncols; c++) {
         struct tok v = t[c + 1];
         char text[64];
@@ -169,7 +172,18 @@ static int stats_row(struct wrk_frame *f, const struct line *l, struct parse_res
             else if (strcmp(cols[c], "min") == 0)
                 r->lat_min = x;
         }
+        if (strcmp(unit, UNIT_MS) != 0)
+            continue;
+        if (rc == UNITS_NAN && !nan[0])
+            snprintf(nan, sizeof nan, "%s", text);
+        else if (x > 0)
+            measured = 1;
     }
+    /* wrk prints "-nanus" for the mean of no latencies; beside a latency
+     * above zero a NaN is not that, but a damaged number. */
+    if (nan[0] && measured)
+        return parse_fail(pr, l->no, "%s: \"%s\" in the %s row is not a number, though the row "
+                          "holds a measured time", f->tool, nan, rows[which].row);
     return 1;
 }
 
@@ -188,6 +202,15 @@ int wrk_percentile_row(const struct line *l, double *pct, double *ms, struct tok
     return 1;
 }
 
+/* A count wrk printed (requests, socket errors, Non-2xx responses) into
+ * *x: a whole number within 64 bits, else the file is refused at l. */
+static int whole(struct wrk_frame *f, const char *s, size_t n, const char *what, double *x,
+                 const struct line *l, struct parse_result *pr)
+{
+    const char *bad = tool_count_bad(s, n, 1, x);
+    return bad ? parse_fail(pr, l->no, "%s: %s \"%.*s\" %s", f->tool, what, (int)n, s, bad) : 0;
+}
+
 /* "688132 requests in 10.10s, 101.72MB read" */
 static int totals_row(struct wrk_frame *f, const struct line *l, struct parse_result *pr)
 {
@@ -197,8 +220,8 @@ static int totals_row(struct wrk_frame *f, const struct line *l, struct parse_re
         return 0;
     struct run *r = f->run;
     double req, ms, bytes;
-    if (units_number(t[0].s, t[0].n, 1, &req) != UNITS_OK)
-        return parse_fail(pr, l->no, "%s: bad request count \"%.*s\"", f->tool, (int)t[0].n, t[0].s);
+    if (whole(f, t[0].s, t[0].n, "request count", &req, l, pr) < 0)
+        return -1;
     struct tok d = t[3];
     if (d.n > 0 && d.s[d.n - 1] == ',')
         d.n--;
@@ -232,8 +255,8 @@ static int socket_errors(struct wrk_frame *f, const struct line *l, struct parse
         if (v.n > 0 && v.s[v.n - 1] == ',')
             v.n--;
         double x;
-        if (units_number(v.s, v.n, 1, &x) != UNITS_OK)
-            return parse_fail(pr, l->no, "%s: bad socket error count \"%.*s\"", f->tool, (int)v.n, v.s);
+        if (whole(f, v.s, v.n, "socket error count", &x, l, pr) < 0)
+            return -1;
         char kind[32];
         snprintf(kind, sizeof kind, "%.*s", (int)t[i].n, t[i].s);
         run_add_count(f->run, kind, NULL, x);
@@ -275,15 +298,15 @@ int wrk_frame_line(struct wrk_frame *f, const struct line *l, struct parse_resul
     if ((rc = socket_errors(f, l, pr)) != 0)
         return rc;
     if ((v = wrk_labelled(l, "Non-2xx or 3xx responses:")) != NULL) {
-        if (units_number(v, strlen(v), 1, &x) != UNITS_OK)
-            return parse_fail(pr, l->no, "%s: bad Non-2xx count \"%s\"", f->tool, v);
+        if (whole(f, v, strlen(v), "Non-2xx count", &x, l, pr) < 0)
+            return -1;
         r->non2xx = x;
         run_add_figure(r, "non2xx_3xx_responses", "count", x, UNIT_COUNT, v);
         return 1;
     }
     if ((v = wrk_labelled(l, "Requests/sec:")) != NULL) {
-        rc = units_number(v, strlen(v), 1, &x);
-        if (rc == UNITS_BAD)
+        /* wrk divides by the elapsed time, so the rate is always a number. */
+        if (units_number(v, strlen(v), 1, &x) != UNITS_OK || x < 0)
             return parse_fail(pr, l->no, "%s: bad Requests/sec \"%s\"", f->tool, v);
         r->rps = x;
         run_add_figure(r, "requests_per_sec", "value", x, UNIT_PER_S, v);

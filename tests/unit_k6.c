@@ -367,6 +367,53 @@ static void test_truncated(void)
     parse_result_free(&pr);
 }
 
+/* Refuses text s: parser name fails at line `line` with message msg. */
+static void refused(const char *name, const char *s, int line, const char *msg)
+{
+    struct parse_result pr;
+    int rc = run_parser(name, s, strlen(s), 0, &pr);
+    CHECK(rc < 0);
+    CHECK(pr.err_line == line);
+    if (strcmp(pr.err, msg) != 0) {
+        fprintf(stderr, "got \"%s\" at %d, want \"%s\" at %d\n", pr.err, pr.err_line, msg, line);
+        failures++;
+    }
+    parse_result_free(&pr);
+}
+
+/* A value k6 could not have printed is refused at its line; a log line
+ * glued to the last value is not such a value. */
+static void test_bad_figures(void)
+{
+    static const char glued[] =
+        "     http_reqs......................: 5      0.5/s\n"
+        "     vus_max........................: 100    min=100 max=100Process finished\n";
+    struct parse_result pr;
+    CHECK(run_parser("k6-text", glued, sizeof glued - 1, 0, &pr) == 0);
+    CHECK(pr.nruns == 1 && pr.runs[0]->vus_max == 100 && pr.runs[0]->requests == 5);
+    parse_result_free(&pr);
+
+    refused("k6-text", "x\n     http_reqs....: 5x1    0.5/s\n", 2, "k6: cannot read \"5x1\" of http_reqs");
+    refused("k6-text", "     http_reqs....: 5      0.5/s\n     vus_max....: 1 min=1x max=1\n", 2,
+            "k6: cannot read min=1x of vus_max");
+    refused("k6-text", "     http_reqs....: 5.5    0.5/s\n", 1,
+            "k6: http_reqs count \"5.5\" is not a whole number within 64 bits");
+    refused("k6-text", "     http_reqs....: 5    0.5/s\n     http_req_duration....: avg=nanms min=1ms\n", 2,
+            "k6: http_req_duration avg \"nanms\" is not a number");
+    refused("k6-text", "     http_reqs....: 5    0.5/s\n     checks....: 101.00% \xe2\x9c\x93 5 \xe2\x9c\x97 0\n", 2,
+            "k6: the rate \"101.00%\" of checks is not a percentage from 0 to 100");
+
+    /* JSON: the line of the metric's key */
+    refused("k6-summary-json", "{\"metrics\": {\n \"http_reqs\": {\"count\": 1e400, \"rate\": 2.5}}}\n", 2,
+            "k6: http_reqs count Inf is not a whole number within 64 bits");
+    refused("k6-summary-json",
+            "{\"metrics\": {\"http_reqs\": {\"count\": 10, \"rate\": 2.5},\n\n"
+            " \"http_req_failed\": {\"passes\": 1, \"fails\": 9, \"value\": 1.5}}}\n", 3,
+            "k6: http_req_failed rate 1.5 is more than 100%");
+    refused("k6-summary-json", "{\"metrics\": {\"http_reqs\": {\"count\": 10, \"rate\": -2.5}}}\n", 1,
+            "k6: http_reqs rate -2.5 is negative");
+}
+
 int main(void)
 {
     test_wrappers();
@@ -374,6 +421,7 @@ int main(void)
     test_refused_files();
     test_two_runs();
     test_json_thresholds();
+    test_bad_figures();
     test_sniff();
     test_truncated();
     if (failures)

@@ -92,6 +92,47 @@ int main(void)
     CHECK(units_percent("71.74", 5, &v) == UNITS_BAD);
     CHECK(units_number("NaN", 3, 0, &v) == UNITS_NAN);
 
+    /* shares outside 0..100 are not percentages */
+    CHECK(units_percent("100.00%", 7, &v) == UNITS_OK && v == 100);
+    CHECK(units_percent("-0.00%", 6, &v) == UNITS_OK && v == 0);
+    CHECK(units_percent("150.00%", 7, &v) == UNITS_BAD);
+    CHECK(units_percent("-5.00%", 6, &v) == UNITS_BAD);
+    CHECK(units_percent("100.01%", 7, &v) == UNITS_BAD);
+    CHECK(units_percent("inf%", 4, &v) == UNITS_BAD);
+    CHECK(units_percent("1e400%", 6, &v) == UNITS_BAD);
+
+    /* a value past a double is refused by every scanner, never Inf */
+    CHECK(units_number("1e400", 5, 0, &v) == UNITS_BAD);
+    CHECK(units_number("-1e400", 6, 0, &v) == UNITS_BAD);
+    CHECK(units_number("inf", 3, 0, &v) == UNITS_BAD);
+    CHECK_EQ(dur("1e400us"), -3);
+    CHECK_EQ(dur("1e306h"), -3);     /* finite digits, infinite once scaled */
+    CHECK_EQ(dur("1e308s1e308s"), -3); /* each part finite, the sum not */
+    CHECK_EQ(bytes("1e400 MB", 1000), -3);
+    CHECK_EQ(bytes("1e307GB", 1024), -3);
+    CHECK_EQ(count("1e400k"), -3);
+    CHECK_EQ(count("1e308G"), -3);
+    CHECK_EQ(num("1e-400", 0), 0); /* underflow is a zero, a number still */
+
+    /* counts are never negative */
+    CHECK_EQ(count("-34.24k"), -3);
+    CHECK_EQ(count("-0.00"), 0);
+    CHECK_EQ(count("+12"), 12);
+
+    /* whole counts within 64 bits */
+    CHECK(units_whole("688132", 6, 0, &v) == UNITS_OK && v == 688132);
+    CHECK(units_whole("1,086,106,192", 13, 1, &v) == UNITS_OK && v == 1086106192);
+    CHECK(units_whole("1,086,106,192", 13, 0, &v) == UNITS_BAD);
+    CHECK(units_whole("-0", 2, 0, &v) == UNITS_OK && v == 0 && !signbit(v));
+    CHECK(units_whole("9223372036854774784", 19, 0, &v) == UNITS_OK && v == 9223372036854774784.0);
+    CHECK(units_whole("9223372036854775808", 19, 0, &v) == UNITS_BAD); /* 2^63 */
+    CHECK(units_whole("99999999999999999999999", 23, 0, &v) == UNITS_BAD);
+    CHECK(units_whole("-5", 2, 0, &v) == UNITS_BAD);
+    CHECK(units_whole("12.5", 4, 0, &v) == UNITS_BAD);
+    CHECK(units_whole("1e3", 3, 0, &v) == UNITS_OK && v == 1000);
+    CHECK(units_whole("NaN", 3, 0, &v) == UNITS_BAD);
+    CHECK(units_whole("34x65", 5, 0, &v) == UNITS_BAD);
+
     /* a hundred digits is refused, not rounded into nonsense */
     char huge[160];
     memset(huge, '9', 150);

@@ -79,6 +79,7 @@ sed 's/^\(.*\) requests in/99999999999999999999999 requests in/' "$R/06-fastapi-
 before=$(db_digest)
 bdb import huge.txt
 expect_rc 1 "64-bit overflow refused"
-expect_match "$ERR" "^benchdb: huge.txt:1: requests 1e\+23 is not a whole number within 64 bits" "overflow: file, line and reason"
+expect_match "$ERR" "^benchdb: huge.txt:6: wrk: request count \"99999999999999999999999\" is not a whole number within 64 bits" \
+    "overflow: file, the line of the count, and reason"
 expect_eq "$(db_digest)" "$before" "overflow stored nothing"
 finish
