@@ -235,7 +235,7 @@ int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
 
     metaopt_init(&o, NULL, 0);
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+", o.longopts, NULL)) != -1) {
+    while ((c = cmd_getopt(argc, argv, "", o.longopts)) != -1) {
         if (metaopt_handle(&o, self, c, argv[optind - 1], &rc) <= 0) {
             if (rc == EXIT_OK)
                 rc = cmd_usage_error(self, "import: unknown or incomplete option '%s'",
