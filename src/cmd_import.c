@@ -26,6 +26,8 @@ const char cmd_import_usage[] =
     "`-` reads standard input. Each file is stored in one transaction with its\n"
     "raw text and SHA-256: the same bytes imported again store nothing. A file\n"
     "that cannot be read is refused with FILE:LINE: reason, and the batch goes on.\n"
+    "A file may hold several outputs, of one tool or of several: each is a run\n"
+    "(logs and prose around them are skipped).\n"
     "\n"
     "Options:\n"
     "  --format NAME      skip detection and read every file as NAME\n"
@@ -149,6 +151,11 @@ static void import_file(struct cmd_ctx *ctx, struct metaopt *o, const char *path
             printf("%s: already imported (same SHA-256 as source %lld), nothing stored\n", path,
                    (long long)existing);
         goto out;
+    }
+    /* What was skipped between the runs, so that nothing goes unsaid. */
+    for (const char *note = ing.skipped.data, *end; note && *note; note = end + 1) {
+        end = strchr(note, '\n');
+        warning("%s:%.*s", path, (int)(end - note), note);
     }
     int label_given = m.label != NULL;
     metaopt_default_label(&m, path);
