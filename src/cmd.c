@@ -43,9 +43,10 @@ const struct cmd *cmd_find(const char *name)
 }
 
 /* The operands met so far, moved down to argv[1..ops_end). With a
- * leading '-' in its option string getopt_long hands each operand over in
- * turn (code 1, without an option index) and never looks back, so the slots below its position are
- * free to take them. ops_argv is the argv of the parse under way. */
+ * leading '-' in its option string getopt_long hands each operand over
+ * in turn (code 1, without an option index) and never looks back, so the
+ * slots below its position are free to take them. ops_argv is the argv
+ * of the parse under way. */
 static char **ops_argv;
 static int ops_end;
 
