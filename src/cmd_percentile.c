@@ -59,7 +59,7 @@ static double parse_pct(const char *s)
  * reads back). */
 static char *format_value(char *buf, size_t size, double x)
 {
-    double slack = 4 * (nextafter(fabs(x), INFINITY) - fabs(x));
+    double slack = 4 * (nextafter(fabs(x), HUGE_VAL) - fabs(x));
     for (int digits = 1; digits <= 17; digits++) {
         char tmp[64];
         snprintf(tmp, sizeof tmp, "%.*e", digits - 1, x);
