@@ -3,6 +3,7 @@
 #include "select.h"
 #include "store.h"
 
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -39,6 +40,44 @@ const struct cmd *cmd_find(const char *name)
         }
     }
     return hit;
+}
+
+/* The operands met so far, moved down to argv[1..ops_end). With a
+ * leading '-' in its option string getopt_long hands each operand over
+ * in turn (code 1, without an option index) and never looks back, so the
+ * slots below its position are free to take them. ops_argv is the argv
+ * of the parse under way. */
+static char **ops_argv;
+static int ops_end;
+
+int cmd_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts)
+{
+    char spec[64];
+    int c;
+    if (ops_argv != argv || (optind == 1 && ops_end > 1)) {
+        ops_argv = argv; /* a new parse: optind 0 makes getopt start afresh */
+        ops_end = 1;
+        optind = 0;
+    }
+    snprintf(spec, sizeof spec, "-%s", shortopts);
+    for (;;) {
+        /* An option of code 1 (compare's --by) sets the index; an
+         * operand does not. */
+        int index = -1;
+        c = getopt_long(argc, argv, spec, longopts, &index);
+        if (c != 1 || index >= 0)
+            break;
+        argv[ops_end++] = optarg;
+    }
+    if (c != -1)
+        return c;
+    /* The options are done; operands after "--" are at argv[optind..).
+     * The ones met before go just below them, in order. */
+    int before = ops_end - 1;
+    memmove(argv + optind - before, argv + 1, (size_t)before * sizeof *argv);
+    optind -= before;
+    ops_argv = NULL;
+    return -1;
 }
 
 int cmd_usage_error(const struct cmd *c, const char *fmt, ...)

@@ -81,6 +81,18 @@ extern const char cmd_delete_usage[];
 extern const char cmd_export_usage[];
 extern const char cmd_report_usage[];
 
+/* getopt_long as every command reads its arguments: options may stand
+ * anywhere among the operands (GNU's permutation, whatever POSIXLY_CORRECT
+ * says); "--" ends the options, so a file named "-x" can follow it; "-"
+ * alone is an operand (standard input). Once it returns -1 the operands
+ * stand, in the order given, at argv[optind..argc). shortopts and longopts
+ * as for getopt_long, without a leading '+' or '-'. One parse at a time,
+ * from the command's first call to its -1. `run` alone stops at its first
+ * operand instead (getopt_long with "+"): what follows the tool's name is
+ * the tool's. */
+struct option;
+int cmd_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts);
+
 /* Prints "usage: ..." of cmd to stderr and returns EXIT_USAGE. */
 int cmd_usage_error(const struct cmd *c, const char *fmt, ...) BENCHDB_PRINTF(2, 3);
 

@@ -523,7 +523,7 @@ int cmd_compare(int argc, char **argv, struct cmd_ctx *ctx)
 
     selection_init(&sel);
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+    while ((c = cmd_getopt(argc, argv, "", longopts)) != -1) {
         char *end;
         switch (c) {
         case OPT_BY:

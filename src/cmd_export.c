@@ -123,7 +123,7 @@ int cmd_export(int argc, char **argv, struct cmd_ctx *ctx)
 
     selection_init(&sel);
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+o:", longopts, NULL)) != -1) {
+    while ((c = cmd_getopt(argc, argv, "o:", longopts)) != -1) {
         if (c == 'c')
             csv = 1;
         else if (c == 'j')

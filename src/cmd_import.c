@@ -26,6 +26,8 @@ const char cmd_import_usage[] =
     "`-` reads standard input. Each file is stored in one transaction with its\n"
     "raw text and SHA-256: the same bytes imported again store nothing. A file\n"
     "that cannot be read is refused with FILE:LINE: reason, and the batch goes on.\n"
+    "A file may hold several outputs, of one tool or of several: each is a run\n"
+    "(logs and prose around them are skipped).\n"
     "\n"
     "Options:\n"
     "  --format NAME      skip detection and read every file as NAME\n"
@@ -150,6 +152,11 @@ static void import_file(struct cmd_ctx *ctx, struct metaopt *o, const char *path
                    (long long)existing);
         goto out;
     }
+    /* What was skipped between the runs, so that nothing goes unsaid. */
+    for (const char *note = ing.skipped.data, *end; note && *note; note = end + 1) {
+        end = strchr(note, '\n');
+        warning("%s:%.*s", path, (int)(end - note), note);
+    }
     int label_given = m.label != NULL;
     metaopt_default_label(&m, path);
     struct store_source src = {
@@ -235,7 +242,7 @@ int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
 
     metaopt_init(&o, NULL, 0);
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+", o.longopts, NULL)) != -1) {
+    while ((c = cmd_getopt(argc, argv, "", o.longopts)) != -1) {
         if (metaopt_handle(&o, self, c, argv[optind - 1], &rc) <= 0) {
             if (rc == EXIT_OK)
                 rc = cmd_usage_error(self, "import: unknown or incomplete option '%s'",

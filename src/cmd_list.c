@@ -122,7 +122,7 @@ int cmd_list(int argc, char **argv, struct cmd_ctx *ctx)
 
     selection_init(&sel);
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+    while ((c = cmd_getopt(argc, argv, "", longopts)) != -1) {
         if (c == 'j') {
             ls.json = 1;
         } else if (c >= SEL_CAMPAIGN && c <= SEL_LIMIT) {

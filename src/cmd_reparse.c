@@ -245,7 +245,7 @@ int cmd_reparse(int argc, char **argv, struct cmd_ctx *ctx)
 
     selection_init(&sel);
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+    while ((c = cmd_getopt(argc, argv, "", longopts)) != -1) {
         if (c == 'n')
             dry = 1;
         else if (c >= SEL_CAMPAIGN && c <= SEL_LIMIT) {

@@ -251,7 +251,7 @@ static int parse_options(int argc, char **argv, struct cmd_ctx *ctx, struct sele
     report_metric_parse("rps", &o->ro.metric);
     o->scale = 2;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+    while ((c = cmd_getopt(argc, argv, "", longopts)) != -1) {
         switch (c) {
         case OPT_METRIC:
             if (report_metric_parse(optarg, &o->ro.metric) < 0)

@@ -247,7 +247,7 @@ int cmd_show(int argc, char **argv, struct cmd_ctx *ctx)
     };
     int json = 0, raw = 0, c;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+    while ((c = cmd_getopt(argc, argv, "", longopts)) != -1) {
         if (c == 'j')
             json = 1;
         else if (c == 'r')

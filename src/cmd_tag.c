@@ -35,9 +35,9 @@ int cmd_tag(int argc, char **argv, struct cmd_ctx *ctx)
     size_t nids = 0, capids = 0;
     int c, rc = EXIT_OK;
 
-    /* getopt_long permutes, so --remove may stand anywhere. */
+    /* Options may stand anywhere (cmd_getopt), --remove too. */
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+    while ((c = cmd_getopt(argc, argv, "", longopts)) != -1) {
         if (c != 'r') {
             rc = cmd_usage_error(self, "tag: unknown option '%s'", argv[optind - 1]);
             goto out;

@@ -19,6 +19,9 @@ struct ingest {
     int gzipped;
     struct parse_result pr;      /* runs, or err/err_line */
     int duplicate;               /* stopped early: `known` said so */
+    /* Stretches between the runs that a format claimed but could not
+     * read (ingest.c), one "LINE: FORMAT, not read: reason\n" each. */
+    struct buf skipped;
 };
 
 /* Called with the digest before a text output is parsed; return 1 to

@@ -64,6 +64,7 @@ struct input {
     int raw_eof;
     int gz;              /* gzip detected */
     int gz_done;
+    unsigned long long gz_lines; /* newlines decoded so far: complete lines */
     z_stream zs;
     unsigned char *raw[2]; /* raw block buffers for inflate, used in turn */
     uint64_t raw_ticket[2];
@@ -335,15 +336,37 @@ void input_close(struct input *in)
     free(in);
 }
 
+/* Damaged gzip data (cut short, or failing its check) refuses the file
+ * once, as bad input does: "FILE:LINE: reason", where LINE is the last
+ * complete line of the text decoded before the damage (1 when none is).
+ * Every later read fails at once, without a second message. */
+static long gz_damaged(struct input *in, const char *what)
+{
+    error("%s:%llu: %s", in->path, in->gz_lines ? in->gz_lines : 1ull, what);
+    in->failed = 1;
+    return -1;
+}
+
+static void count_lines(struct input *in, const char *s, size_t n)
+{
+    unsigned long long k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += s[i] == '\n';
+    in->gz_lines += k;
+}
+
 /* Decoded read that bypasses the read-ahead buffer. */
 static long decoded_read(struct input *in, char *buf, size_t n)
 {
+    if (in->failed)
+        return -1;
     if (!in->gz)
         return raw_read(in, (unsigned char *)buf, n);
     if (in->gz_done)
         return 0;
     in->zs.next_out = (unsigned char *)buf;
     in->zs.avail_out = (uInt)(n > (1u << 30) ? (1u << 30) : n);
+    uInt room = in->zs.avail_out;
     while (in->zs.avail_out > 0) {
         if (in->zs.avail_in == 0) {
             /* The other raw buffer: inflate used this one up, and the
@@ -355,14 +378,16 @@ static long decoded_read(struct input *in, char *buf, size_t n)
             if (got < 0)
                 return -1;
             if (got == 0) {
-                if (in->zs.avail_out == (uInt)n)
-                    return error("%s: truncated gzip data", in->path), in->failed = 1, -1;
+                if (in->zs.avail_out == room)
+                    return gz_damaged(in, "truncated gzip data");
                 break;
             }
             in->zs.next_in = in->raw[i];
             in->zs.avail_in = (uInt)got;
         }
+        unsigned char *from = in->zs.next_out;
         int rc = inflate(&in->zs, Z_NO_FLUSH);
+        count_lines(in, (const char *)from, (size_t)(in->zs.next_out - from));
         if (rc == Z_STREAM_END) {
             /* Concatenated gzip members continue; otherwise stop. */
             if (in->zs.avail_in > 0 || !in->raw_eof) {
@@ -374,14 +399,15 @@ static long decoded_read(struct input *in, char *buf, size_t n)
             break;
         }
         if (rc != Z_OK && rc != Z_BUF_ERROR) {
-            error("%s: corrupt gzip data (%s)", in->path, in->zs.msg ? in->zs.msg : "inflate failed");
-            in->failed = 1;
-            return -1;
+            char what[160];
+            snprintf(what, sizeof what, "corrupt gzip data (%s)",
+                     in->zs.msg ? in->zs.msg : "inflate failed");
+            return gz_damaged(in, what);
         }
         if (rc == Z_BUF_ERROR && in->zs.avail_in == 0 && in->raw_eof)
             break;
     }
-    return (long)(n - in->zs.avail_out);
+    return (long)(room - in->zs.avail_out);
 }
 
 long input_read(struct input *in, char *buf, size_t n)

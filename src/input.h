@@ -15,7 +15,13 @@
 #include "parse.h"
 
 /* Opens path ("-" is standard input). Returns NULL with a message
- * already printed on failure. */
+ * already printed on failure.
+ *
+ * Reads return -1 on failure, the message printed once: a system error
+ * as "FILE: what: strerror", damaged gzip data (cut short, or failing
+ * its check) as bad input is, "FILE:LINE: truncated gzip data", where
+ * LINE is the last complete line decoded before the damage (1 when none
+ * was). Every read after a failure fails at once, silently. */
 struct input *input_open(const char *path);
 /* The same over an open stream (fmemopen for tests and fuzzing); the
  * input closes it when `own`. */

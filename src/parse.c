@@ -427,7 +427,23 @@ const struct parser *parser_find(const char *name)
     return NULL;
 }
 
+/* parser_bit() gives each parser one bit of a uint32_t. */
+_Static_assert(sizeof parsers / sizeof parsers[0] - 1 <= 32, "more parsers than bits");
+
+uint32_t parser_bit(const struct parser *p)
+{
+    for (size_t i = 0; parsers[i]; i++)
+        if (parsers[i] == p)
+            return (uint32_t)1 << i;
+    return 0;
+}
+
 const struct parser *parser_detect(const struct text *t)
+{
+    return parser_detect_except(t, 0);
+}
+
+const struct parser *parser_detect_except(const struct text *t, uint32_t skip)
 {
     const struct parser *best = NULL;
     int best_score = 0;
@@ -436,7 +452,8 @@ const struct parser *parser_detect(const struct text *t)
     for (size_t i = 0; parsers[i]; i++) {
         /* Ties go to the earlier parser: one that could at best tie is
          * not asked. */
-        if (!parsers[i]->sniff || (parsers[i]->sniff_max && parsers[i]->sniff_max <= best_score))
+        if (!parsers[i]->sniff || (parsers[i]->sniff_max && parsers[i]->sniff_max <= best_score) ||
+            (skip & ((uint32_t)1 << i)))
             continue;
         int s = parsers[i]->sniff(t);
         if (s > best_score) {

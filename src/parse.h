@@ -105,6 +105,10 @@ int parse_check(struct parse_result *pr);
 const struct parser *parser_find(const char *name);
 /* The best-scoring parser for t, or NULL when none recognises it. */
 const struct parser *parser_detect(const struct text *t);
+/* The same among the parsers whose bit (parser_bit) is not in `skip`. */
+const struct parser *parser_detect_except(const struct text *t, uint32_t skip);
+/* p's bit for parser_detect_except: 1 << its index in parsers[]. */
+uint32_t parser_bit(const struct parser *p);
 /* The raw-data (stream) parser that claims t, the first block of a file,
  * with confidence of at least 50, or NULL: then the file is text. */
 const struct parser *parser_detect_stream(const struct text *t);

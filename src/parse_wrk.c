@@ -139,6 +139,16 @@ static void script_json(struct wrk_state *ws)
     cJSON_Delete(root);
 }
 
+/* A Markdown table starts at line i: a row with bars, then its rule
+ * ("---|---|"). A post's results table, not a script's output. */
+static int md_table_at(const struct text *t, size_t i)
+{
+    if (!strchr(t->lines[i].s, '|') || i + 1 >= t->n)
+        return 0;
+    const char *s = str_skip_blank(t->lines[i + 1].s);
+    return *s && strspn(s, "-|: \t") == strlen(s) && strchr(s, '-') && strchr(s, '|');
+}
+
 static int wrk_parse(const struct text *t, struct parse_result *pr)
 {
     struct wrk_state ws;
@@ -225,10 +235,10 @@ static int wrk_parse(const struct text *t, struct parse_result *pr)
             if (strspn(s, "-=.") == strlen(s))
                 continue; /* a rule, or an elision "..." */
             /* A Lua done() script prints straight after Transfer/sec; after a
-             * blank line only a JSON block continues the run. Markdown and
-             * prose end it. */
+             * blank line only a JSON block continues the run. Markdown (a
+             * table too) and prose end it. */
             if (ws.after_blank || str_starts(s, "```") || str_starts(s, "**") || s[0] == '#' ||
-                wrk_is_command(l)) {
+                md_table_at(t, i) || wrk_is_command(l)) {
                 ws.run->last_line = prev_last;
                 finish(&ws, pr);
                 last_end = i;

@@ -57,6 +57,28 @@ expect_eq "$?" 0 "prefix 'imp' runs import"
 bdb sh 1
 expect_rc 0 "prefix 'sh' runs show"
 
+# Options stand anywhere among the arguments, for every command; "--"
+# ends them, so a file named "-x" can be imported; "-" is standard input.
+cp "$SRC/results/lihil-2025/02-asyncio.txt" ./-x
+bdb import -- -x
+expect_rc 0 "import -- -x"
+expect_eq "$(sql "SELECT source_file || '|' || rps FROM summary WHERE label = '-x'")" "-x|104379.61" \
+    "the file named -x"
+bdb import -x
+expect_rc 2 "-x before -- is an option"
+bdb import "$SRC/results/lihil-2025/03-uvicorn.txt" --label late --no-such-flag
+expect_rc 2 "an unknown flag after the file"
+bdb import "$SRC/results/lihil-2025/03-uvicorn.txt" --label late --scenario 'after the file'
+expect_rc 0 "flags after the file"
+expect_eq "$(sql "SELECT scenario || '|' || rps FROM summary WHERE label = 'late'")" \
+    "after the file|46425.59" "flags after the file are stored"
+bdb show 3 --json
+expect_rc 0 "show ID --json"
+expect_eq "$(printf '%s' "$OUT" | jq -r '.label')" late "show ID --json: the option after the ID"
+bdb list --json -- 
+expect_rc 0 "list --json --"
+expect_eq "$(printf '%s' "$OUT" | jq -r 'length')" 3 "list --json -- lists the three runs"
+
 # BENCHDB_DB is the default database; --db wins over it.
 BENCHDB_DB="$DB" "$BENCHDB" list >/dev/null 2>&1
 expect_eq "$?" 0 "BENCHDB_DB names the database"
