@@ -2,12 +2,12 @@
 # stays consistent (integrity_check ok) and no run is half-stored.
 #
 # Each of 20 rounds imports files the database does not hold yet: real
-# fixtures, each with a line naming its round appended (the parsers skip
-# it; the SHA-256 differs), so every kill meets an import that has work to
-# do, not one skipping files it already stored. A reference database gets
-# a clean import of each round first, watched through /proc/PID/io for the
-# bytes it writes; the test database then imports the same round and is
-# killed once it has written a random part of that, so the kill lands at
+# fixtures, each with a line naming its round appended (its SHA-256 is
+# new): every kill meets an import that has work to do, not one skipping
+# files it already stored. A reference database gets a clean
+# import of each round first, watched through /proc/PID/io for the bytes
+# it writes; the test database then imports the same round and is killed
+# once it has written a random part (under 60%) of that, so the kill lands at
 # a random moment of the writing however busy the machine is (a timer
 # does not: process start-up alone varies tenfold under load). After each
 # kill, every source stored must match the clean import of the same bytes
@@ -97,8 +97,8 @@ for d in "$REF" "$DB"; do
         fail "the first import"
 done
 
-# io PID: WROTE, the bytes process PID has written so far (the database's
-# WAL: it writes nothing else), from /proc without forking.
+# io PID: WROTE, the bytes process PID has written so far (the WAL and the
+# database file: with -q it prints nothing), from /proc without forking.
 WROTE=0
 io() {
     local k v
