@@ -3,7 +3,8 @@
  * k6 run (one iteration: an HTTP request's eight timings, http_reqs,
  * http_req_failed, data_sent/received, iteration_duration, iterations,
  * checks; vus and vus_max each second), 1000 iterations a second, values
- * from a fixed-seed generator. Usage: gen_k6 MEGABYTES > file.ndjson */
+ * from a fixed-seed generator. Prints "gen_k6: N requests" on stderr: the
+ * http_reqs count an import must find. Usage: gen_k6 MEGABYTES > file.ndjson */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -113,5 +114,10 @@ int main(int argc, char **argv)
                 written = pos;
         }
     }
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        perror("gen_k6: stdout");
+        return 1;
+    }
+    fprintf(stderr, "gen_k6: %lld requests\n", iter);
     return 0;
 }

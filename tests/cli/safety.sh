@@ -28,7 +28,8 @@ expect_eq "$(sql 'SELECT count(*) FROM run')" 2 "still two runs"
 bdb compare "$evil" asyncio --by framework
 expect_rc 0 "compare --by with SQL in the value"
 
-# Read-only: another user may read a database but not write it.
+# Read-only: another user may read a database but not write it (root
+# only: it takes a second user).
 before=$(db_digest)
 if command -v setpriv >/dev/null && [ "$(id -u)" = 0 ]; then
     chmod 755 "$T_DIR"
@@ -45,6 +46,39 @@ if command -v setpriv >/dev/null && [ "$(id -u)" = 0 ]; then
 else
     echo "read-only checks need root and setpriv; skipped" >&2
 fi
+
+# Read-only for the very user running benchdb (no second user needed): a
+# copy of the database without write permission, in a directory that is
+# writable (SQLite makes its -wal and -shm beside it) and then in one that
+# is not. Root passes permission checks, so as root benchdb runs with no
+# capabilities at all (setpriv), which makes the mode bits bind it too.
+if [ "$(id -u)" != 0 ]; then
+    as_self() { "$@"; }
+elif command -v setpriv >/dev/null; then
+    as_self() { setpriv --bounding-set=-all --inh-caps=-all "$@"; }
+else
+    as_self() { fail "as root, the read-only checks need setpriv"; return 3; }
+fi
+mkdir ro
+sqlite3 "$DB" "VACUUM INTO 'ro/ro.sqlite'"
+chmod 444 ro/ro.sqlite
+ro_digest=$(sqlite3 -readonly ro/ro.sqlite .dump | sha256sum)
+for dir_mode in 755 555; do
+    chmod "$dir_mode" ro
+    out=$(as_self "$BENCHDB" --db ro/ro.sqlite list 2>&1)
+    expect_match "$out" "axum|asyncio" "dir $dir_mode: a read-only database can be listed"
+    out=$(as_self "$BENCHDB" --db ro/ro.sqlite import "$R/03-uvicorn.txt" 2>&1)
+    rc=$?
+    expect_eq "$rc" 3 "dir $dir_mode: importing into a read-only database"
+    expect_match "$out" "database ro/ro.sqlite: is read-only" "dir $dir_mode: says it is read-only"
+    out=$(as_self "$BENCHDB" --db ro/ro.sqlite tag 1 a=b 2>&1)
+    rc=$?
+    expect_eq "$rc" 3 "dir $dir_mode: tag on a read-only database"
+    expect_match "$out" "is read-only" "dir $dir_mode: tag says it is read-only"
+    expect_eq "$(sqlite3 -readonly ro/ro.sqlite .dump | sha256sum)" "$ro_digest" \
+        "dir $dir_mode: the read-only database is unchanged"
+done
+chmod 755 ro
 
 # A directory that does not exist.
 bdb --db "$T_DIR/no/such/dir/x.sqlite" import "$R/03-uvicorn.txt"
