@@ -100,6 +100,16 @@ static double exact_p(const long *r2, size_t N, size_t m, long w2)
  * approximation (which at N = 50 is within 0.01 of the exact p). */
 #define EXACT_MAX_N 50
 
+/* a[0..m) and b[0..n) in one sorted array; the caller frees it. */
+static double *pooled(const double *a, size_t m, const double *b, size_t n)
+{
+    double *all = xmalloc((m + n) * sizeof(double));
+    memcpy(all, a, m * sizeof(double));
+    memcpy(all + m, b, n * sizeof(double));
+    qsort(all, m + n, sizeof(double), cmp_double);
+    return all;
+}
+
 double stats_mann_whitney(const double *a, size_t na, const double *b, size_t nb, double *u_out)
 {
     double *sa, *sb;
@@ -124,11 +134,8 @@ double stats_mann_whitney(const double *a, size_t na, const double *b, size_t nb
     double mn = (double)m * (double)n;
     if (m + n <= EXACT_MAX_N) {
         size_t N = m + n;
-        double *all = xmalloc(N * sizeof(double));
+        double *all = pooled(sa, m, sb, n);
         long *r2 = xmalloc(N * sizeof(long));
-        memcpy(all, sa, m * sizeof(double));
-        memcpy(all + m, sb, n * sizeof(double));
-        qsort(all, N, sizeof(double), cmp_double);
         /* Doubled midranks: values i..j-1 (0-based) share ranks i+1..j,
          * whose mean doubled is i + 1 + j. */
         long w2 = 0;
@@ -151,10 +158,7 @@ double stats_mann_whitney(const double *a, size_t na, const double *b, size_t nb
     /* Normal approximation with tie correction: rank all values. */
     {
         size_t N = m + n;
-        double *all = xmalloc(N * sizeof(double));
-        memcpy(all, sa, m * sizeof(double));
-        memcpy(all + m, sb, n * sizeof(double));
-        qsort(all, N, sizeof(double), cmp_double);
+        double *all = pooled(sa, m, sb, n);
         double tie_term = 0;
         for (size_t i = 0; i < N;) {
             size_t j = i;
