@@ -2,6 +2,7 @@
  * numbers exactly. See jsontext.h for the contract. */
 #include "jsontext.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,6 +134,43 @@ int jsontext_num(const cJSON *obj, const char *key, int pow10, double *out, char
     if (text)
         snprintf(text, textsz, "%s", digits);
     return units_scaled(digits, strlen(digits), 0, pow10, 1, out);
+}
+
+long jsontext_overflow_line(const char *s, size_t n)
+{
+    long nl = 0;
+    int in_str = 0, esc = 0;
+    for (size_t k = 0; k < n; k++) {
+        char c = s[k];
+        if (in_str) {
+            if (esc)
+                esc = 0;
+            else if (c == '\\')
+                esc = 1;
+            else if (c == '"')
+                in_str = 0;
+            continue;
+        }
+        if (c == '\n') {
+            nl++;
+        } else if (c == '"') {
+            in_str = 1;
+        } else if ((c == '-' || (c >= '0' && c <= '9')) &&
+                   (k == 0 || !strchr("0123456789.eE+-", s[k - 1]))) {
+            size_t e = k + 1;
+            while (e < n && strchr("0123456789.eE+-", s[e]) && s[e] != '\0')
+                e++;
+            char num[64];
+            if (e - k < sizeof num) { /* a longer literal: its digits alone are no overflow */
+                memcpy(num, s + k, e - k);
+                num[e - k] = '\0';
+                if (!isfinite(strtod(num, NULL)))
+                    return nl;
+            }
+            k = e - 1;
+        }
+    }
+    return -1;
 }
 
 const char *jsontext_str(const cJSON *obj, const char *key)

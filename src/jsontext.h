@@ -46,6 +46,13 @@ cJSON *jsontext_parse(const struct jsontext *jt);
 int jsontext_num(const cJSON *obj, const char *key, int pow10, double *out, char *text,
                  size_t textsz);
 
+/* Where in s[0..n) a JSON text writes a number past the range of a double
+ * (1e400, which a JSON parser reads as infinity): the 0-based count of
+ * newlines before it, or -1 when every number is in range. Strings are
+ * passed over. A report holding such a number is refused: it is no
+ * figure a tool printed. */
+long jsontext_overflow_line(const char *s, size_t n);
+
 /* String member `key` of obj, or NULL. */
 const char *jsontext_str(const cJSON *obj, const char *key);
 

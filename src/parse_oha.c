@@ -100,6 +100,7 @@
 
 #include "buf.h"
 #include "hey_common.h"
+#include "jsontext.h"
 #include "parse.h"
 #include "units.h"
 
@@ -415,6 +416,13 @@ static int oha_json_parse(const struct text *t, struct parse_result *pr)
             goto out;
         }
         size_t last = line_at(starts, t->n, (size_t)(end - b.data) - (end > from ? 1 : 0));
+        long over = jsontext_overflow_line(from, (size_t)(end - from));
+        if (over >= 0) {
+            parse_fail(pr, t->lines[i + (size_t)over].no,
+                       "oha-json: a number past the range of a double");
+            cJSON_Delete(doc);
+            goto out;
+        }
         const cJSON *o = find_oha(doc);
         if (o) {
             struct json_ctx c = {run_new("oha", "oha-json"), pr, t->lines[i].no};

@@ -198,6 +198,12 @@ int tool_json_parse(const struct text *t, struct parse_result *pr, const struct 
             jsontext_free(&jt);
             return parse_fail(pr, no, "%s", tj->cut);
         }
+        long over = jsontext_overflow_line(jt.text, jt.len);
+        if (over >= 0) {
+            int no = t->lines[jt.first + (size_t)over].no;
+            jsontext_free(&jt);
+            return parse_fail(pr, no, "a number past the range of a double");
+        }
         cJSON *root = jsontext_parse(&jt);
         int rc;
         if (!root || !tj->is_ours(root))

@@ -73,6 +73,15 @@ number "$K" 's/^http_reqs.*/http_reqs.....: 34x65 484.821487\/s/' garbk6.txt \
     12 'k6: cannot read "34x65" of http_reqs' "k6: a count with a letter inside"
 number "$K" 's/^http_reqs.*/http_reqs.....: 34065abc 484.821487\/s/' gluek6.txt \
     12 'k6: cannot read "34065abc" of http_reqs' "k6: a count with letters glued on, a rate after it"
+# A JSON report's number past a double (which a JSON parser reads as
+# infinity, and a figure would silently lose): refused at its line.
+F="$SRC/tests/fixtures"
+number "$F/bombardier/tebeco_PocValidateRequestContentHash__windows-json-blank-p90-4xx.txt" \
+    '9s/"latency":{"mean":1990.481452/"latency":{"mean":1e400/' overbomb.txt \
+    9 'a number past the range of a double' "bombardier -o json: a latency past a double"
+number "$F/oha/denosaurs_bench__bun-hello-oha-json.json" \
+    '8s/"requestsPerSec": 80919.55620309559/"requestsPerSec": 8e999/' overoha.json \
+    8 'oha-json: a number past the range of a double' "oha -j: a rate past a double"
 for v in -nan nan inf -inf 1e400 -5.00 150.00 0.0x; do
     number "$K" "s/^http_req_failed.*/http_req_failed.....: $v% ✓ 0 ✗ 34065/" "failed$v.txt" \
         7 "k6: (http_req_failed rate \"$v%\" is not a number|the rate \"$v%\" of http_req_failed is not a percentage from 0 to 100)" \
