@@ -317,16 +317,22 @@ static char *bar_value_text(struct frame *f, const struct report_row *row, const
 {
     struct buf b = BUF_INIT;
     if (row->failed) {
-        const struct report_run *rr = &f->rep->runs[row->runs[0]];
-        char n[64];
+        /* "all N requests failed": N summed over the row's runs, said
+         * only when every one of them printed its count. */
+        double total = 0;
+        for (size_t k = 0; k < row->nruns && run_has(total); k++)
+            total += f->rep->runs[row->runs[k]].sr.run->requests;
         buf_adds(&b, template_label(f->tpl, "failed"));
         if (run_has(row->value))
             buf_printf(&b, " \xc2\xb7 %s", value);
-        human_count(n, sizeof n, rr->sr.run->requests, 3, &f->tpl->units);
-        const char *vars[] = {"n", n, NULL};
-        char *all = template_text(f->tpl, "failed_all", vars);
-        buf_printf(&b, " \xc2\xb7 %s", all);
-        free(all);
+        if (run_has(total)) {
+            char n[64];
+            human_count(n, sizeof n, total, 3, &f->tpl->units);
+            const char *vars[] = {"n", n, NULL};
+            char *all = template_text(f->tpl, "failed_all", vars);
+            buf_printf(&b, " \xc2\xb7 %s", all);
+            free(all);
+        }
     } else if (!run_has(row->value)) {
         buf_adds(&b, template_label(f->tpl, "not_printed"));
     } else {
