@@ -90,26 +90,39 @@ void jsontext_free(struct jsontext *jt)
     memset(jt, 0, sizeof *jt);
 }
 
+/* Where JSON strings stand, one character at a time. */
+struct jstr {
+    int in, esc;
+};
+
+/* 1 when c belongs to a string (its quotes included), 0 outside one. */
+static int jstr_step(struct jstr *st, char c)
+{
+    if (st->in) {
+        if (st->esc)
+            st->esc = 0;
+        else if (c == '\\')
+            st->esc = 1;
+        else if (c == '"')
+            st->in = 0;
+        return 1;
+    }
+    if (c == '"')
+        st->in = 1;
+    return st->in;
+}
+
 cJSON *jsontext_parse(const struct jsontext *jt)
 {
     /* Copy, writing "null" where a member has no value. */
     struct buf b = BUF_INIT;
-    int in_str = 0, esc = 0;
+    struct jstr st = {0, 0};
     for (size_t k = 0; k < jt->len; k++) {
         char c = jt->text[k];
         buf_addc(&b, c);
-        if (in_str) {
-            if (esc)
-                esc = 0;
-            else if (c == '\\')
-                esc = 1;
-            else if (c == '"')
-                in_str = 0;
+        if (jstr_step(&st, c))
             continue;
-        }
-        if (c == '"') {
-            in_str = 1;
-        } else if (c == ':') {
+        if (c == ':') {
             size_t m = k + 1;
             while (m < jt->len && (jt->text[m] == ' ' || jt->text[m] == '\t' ||
                                    jt->text[m] == '\n'))
@@ -139,22 +152,13 @@ int jsontext_num(const cJSON *obj, const char *key, int pow10, double *out, char
 long jsontext_overflow_line(const char *s, size_t n)
 {
     long nl = 0;
-    int in_str = 0, esc = 0;
+    struct jstr st = {0, 0};
     for (size_t k = 0; k < n; k++) {
         char c = s[k];
-        if (in_str) {
-            if (esc)
-                esc = 0;
-            else if (c == '\\')
-                esc = 1;
-            else if (c == '"')
-                in_str = 0;
+        if (jstr_step(&st, c))
             continue;
-        }
         if (c == '\n') {
             nl++;
-        } else if (c == '"') {
-            in_str = 1;
         } else if ((c == '-' || (c >= '0' && c <= '9')) &&
                    (k == 0 || !strchr("0123456789.eE+-", s[k - 1]))) {
             size_t e = k + 1;
